@@ -1,0 +1,282 @@
+"""The people registry: search, add, edit, delete, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from skillsapp.domain.enums import Gender
+from skillsapp.domain.idcard import mask_id
+from skillsapp.domain.levels import SkillLevel
+from skillsapp.domain.models import Person, Unit
+from skillsapp.domain.person_rules import CheckedPerson, PersonInput, check_person
+from skillsapp.domain.pinyin import full_pinyin, initials
+from skillsapp.domain.roles import Permission
+from skillsapp.errors import Conflict, NotFound, ValidationError
+from skillsapp.services import audit
+from skillsapp.services.context import Actor
+from skillsapp.storage.database import Database
+
+AUDITED_FIELDS = (
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "mobile",
+    "unit_id",
+    "trade",
+    "skill_level",
+    "title",
+)
+SORT_KEYS = (
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "mobile",
+    "unit",
+    "trade",
+    "skill_level",
+    "title",
+)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A person as lists show them; `id_number` is masked unless the viewer may see it."""
+
+    id: int
+    name: str
+    gender: Gender
+    id_number: str
+    birth_date: dt.date | None
+    mobile: str
+    unit_id: int | None
+    unit_name: str
+    trade: str
+    skill_level: SkillLevel | None
+    title: str
+    version: int
+
+
+@dataclass(frozen=True)
+class PersonQuery:
+    text: str = ""
+    unit_id: int | None = None
+    trade: str = ""
+    skill_level: SkillLevel | None = None
+    sort: str = "name"
+    descending: bool = False
+    offset: int = 0
+    limit: int | None = 500
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    rows: list[PersonRow]
+    total: int
+
+
+def _text_filter(text: str) -> Any:
+    like = f"%{text}%"
+    conditions = [
+        Person.name.like(like),
+        Person.id_number.like(like.upper()),
+        Unit.name.like(like),
+        Unit.short_name.like(like),
+    ]
+    if text.isascii() and text.isalpha():
+        lowered = text.lower()
+        conditions += [
+            Person.name_initials.like(f"{lowered}%"),
+            Person.name_pinyin.like(f"{lowered}%"),
+        ]
+    return or_(*conditions)
+
+
+def _filtered(query: PersonQuery) -> Select[Any]:
+    stmt = select(Person, Unit.name).outerjoin(Unit, Person.unit_id == Unit.id)
+    text = query.text.strip()
+    if text:
+        stmt = stmt.where(_text_filter(text))
+    if query.unit_id is not None:
+        stmt = stmt.where(Person.unit_id == query.unit_id)
+    if query.trade:
+        stmt = stmt.where(Person.trade == query.trade)
+    if query.skill_level is not None:
+        stmt = stmt.where(Person.skill_level == query.skill_level)
+    return stmt
+
+
+def _ordered(stmt: Select[Any], query: PersonQuery) -> Select[Any]:
+    column: Any = Unit.name if query.sort == "unit" else getattr(Person, query.sort, Person.name)
+    first = column.desc() if query.descending else column.asc()
+    return stmt.order_by(first, Person.id)
+
+
+def _apply(person: Person, checked: CheckedPerson) -> None:
+    data = checked.data
+    person.name, person.id_number, person.gender = data.name, data.id_number, checked.gender
+    person.birth_date, person.mobile, person.unit_id = checked.birth_date, data.mobile, data.unit_id
+    person.trade, person.skill_level, person.title = data.trade, data.skill_level, data.title
+    person.name_initials, person.name_pinyin = initials(data.name), full_pinyin(data.name)
+
+
+class RegistryService:
+    """Persons. Every write is one transaction with its audit entry."""
+
+    def __init__(self, db: Database, actor: Actor, *, allow_legacy_ids: bool = False) -> None:
+        self._db = db
+        self._actor = actor
+        self._allow_legacy = allow_legacy_ids
+
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    def _row(self, person: Person, unit_name: str | None) -> PersonRow:
+        number = (
+            person.id_number
+            if self._actor.can(Permission.VIEW_FULL_ID)
+            else mask_id(person.id_number)
+        )
+        return PersonRow(
+            person.id,
+            person.name,
+            person.gender,
+            number,
+            person.birth_date,
+            person.mobile,
+            person.unit_id,
+            unit_name or "",
+            person.trade,
+            person.skill_level,
+            person.title,
+            person.version,
+        )
+
+    def search(self, query: PersonQuery = PersonQuery()) -> PersonPage:
+        """One page of matching persons and the number of all matches."""
+        self._actor.require(Permission.VIEW_REGISTRY)
+        stmt = _filtered(query)
+        with self._db.reading() as session:
+            total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            page = _ordered(stmt, query).offset(query.offset)
+            if query.limit is not None:
+                page = page.limit(query.limit)
+            rows = [self._row(p, u) for p, u in session.execute(page)]
+        return PersonPage(rows, total)
+
+    def person_for_edit(self, person_id: int) -> tuple[PersonInput, int]:
+        """The full record (unmasked ID, for the edit dialog) and its version."""
+        self._actor.require(Permission.EDIT_REGISTRY)
+        with self._db.reading() as session:
+            person = _get(session, person_id)
+            data = PersonInput(
+                person.name,
+                person.id_number,
+                person.gender,
+                person.mobile,
+                person.unit_id,
+                person.trade,
+                person.skill_level,
+                person.title,
+            )
+            return data, person.version
+
+    def trades(self) -> list[str]:
+        self._actor.require(Permission.VIEW_REGISTRY)
+        with self._db.reading() as session:
+            query = select(Person.trade).where(Person.trade != "").distinct().order_by(Person.trade)
+            return list(session.scalars(query))
+
+    def check(self, data: PersonInput) -> dict[str, str]:
+        """Field → error code for the form, without writing (inline validation)."""
+        return check_person(data, allow_legacy=self._allow_legacy)[1]
+
+    def _checked(self, session: Session, data: PersonInput, person_id: int | None) -> CheckedPerson:
+        checked, errors = check_person(data, allow_legacy=self._allow_legacy)
+        if checked is None:
+            raise ValidationError(errors)
+        clash = session.scalar(select(Person.id).where(Person.id_number == checked.data.id_number))
+        if clash is not None and clash != person_id:
+            raise ValidationError({"id_number": "id_duplicate"})
+        if data.unit_id is not None and session.get(Unit, data.unit_id) is None:
+            raise ValidationError({"unit_id": "unit_unknown"})
+        return checked
+
+    def add(self, data: PersonInput) -> PersonRow:
+        self._actor.require(Permission.EDIT_REGISTRY)
+        with self._db.transaction() as session:
+            person = Person()
+            _apply(person, self._checked(session, data, None))
+            session.add(person)
+            session.flush()
+            audit.record(
+                session,
+                self._actor,
+                action="create",
+                entity="person",
+                entity_id=person.id,
+                new=audit.snapshot(person, AUDITED_FIELDS),
+            )
+            return self._row(person, _unit_name(session, person))
+
+    def update(
+        self, person_id: int, data: PersonInput, *, expected_version: int | None = None
+    ) -> PersonRow:
+        """Save an edit; refused when somebody else saved the person since it was read."""
+        self._actor.require(Permission.EDIT_REGISTRY)
+        with self._db.transaction() as session:
+            person = _get(session, person_id)
+            if expected_version is not None and person.version != expected_version:
+                raise Conflict(entity="person", id=person_id)
+            before = audit.snapshot(person, AUDITED_FIELDS)
+            _apply(person, self._checked(session, data, person_id))
+            session.flush()
+            old, new = audit.changed(before, audit.snapshot(person, AUDITED_FIELDS))
+            audit.record(
+                session,
+                self._actor,
+                action="update",
+                entity="person",
+                entity_id=person.id,
+                old=old,
+                new=new,
+            )
+            return self._row(person, _unit_name(session, person))
+
+    def delete(self, person_id: int, *, reason: str = "") -> None:
+        """Delete; the audit entry keeps everything that was deleted."""
+        self._actor.require(Permission.EDIT_REGISTRY)
+        with self._db.transaction() as session:
+            person = _get(session, person_id)
+            audit.record(
+                session,
+                self._actor,
+                action="delete",
+                entity="person",
+                entity_id=person.id,
+                old=audit.snapshot(person, AUDITED_FIELDS),
+                reason=reason,
+            )
+            session.delete(person)
+
+
+def _get(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(entity="person", id=person_id)
+    return person
+
+
+def _unit_name(session: Session, person: Person) -> str:
+    return (
+        ""
+        if person.unit_id is None
+        else (session.scalar(select(Unit.name).where(Unit.id == person.unit_id)) or "")
+    )

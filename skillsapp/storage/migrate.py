@@ -1,0 +1,108 @@
+"""Schema migrations: applied when a database is opened, with a backup first."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError, NoSuchModuleError
+
+from skillsapp.errors import DatabaseError
+from skillsapp.storage.database import Database, connect
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def open_database(target: str | Path, *, migrate: bool = True) -> Database:
+    """Open `target` (path or URL) and bring its schema to the app's head revision."""
+    try:
+        db = connect(target)
+    except NoSuchModuleError as exc:
+        raise DatabaseError("db_driver_missing", url=str(target)) from exc
+    except ModuleNotFoundError as exc:
+        raise DatabaseError("db_driver_missing", url=str(target)) from exc
+    try:
+        if migrate:
+            upgrade(db)
+        else:
+            _check_not_newer(db)
+    except DBAPIError as exc:
+        db.close()
+        raise DatabaseError("db_unusable", url=db.display, detail=str(exc.orig)) from exc
+    except DatabaseError:
+        db.close()
+        raise
+    return db
+
+
+def _check_not_newer(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        revision = current_revision(conn)
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError("db_too_new", url=db.display, revision=revision)
+    return revision
+
+
+def upgrade(db: Database) -> None:
+    """Migrate to head; an existing SQLite file is copied aside before any change."""
+    revision = _check_not_newer(db)
+    head = head_revision()
+    if revision == head:
+        return
+    if db.is_sqlite and revision is not None:
+        backup_path = sqlite_backup_before_migration(db, revision)
+        log.info("backed up %s to %s before migrating", db.display, backup_path)
+    with db.engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    log.info("migrated %s from %s to %s", db.display, revision, head)
+
+
+def sqlite_backup_before_migration(db: Database, revision: str) -> Path:
+    source = Path(db.url.database or "")
+    target = source.with_name(f"{source.name}.bak-{revision}")
+    sqlite_copy(source, target)
+    return target
+
+
+def sqlite_copy(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite database (the online backup API, WAL-safe)."""
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
