@@ -92,6 +92,9 @@ class Rounding:
         return round_exact(as_fraction, self.decimals, self.mode)
 
 
+DEFAULT_ROUNDING = Rounding()
+
+
 class TieBreakKind(enum.StrEnum):
     COMPONENT = "component"
     TIME = "time"
@@ -151,7 +154,7 @@ class Scheme:
     """The whole marking scheme of one event."""
 
     components: tuple[Component, ...]
-    rounding: Rounding = Rounding()
+    rounding: Rounding = DEFAULT_ROUNDING
     tie_breaks: tuple[TieBreak, ...] = ()
     trim_threshold: int = 5
     worldskills_max_spread: Decimal = Decimal(1)

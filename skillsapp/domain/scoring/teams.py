@@ -11,7 +11,7 @@ from typing import Generic, TypeVar
 
 from skillsapp.domain.scoring._ranks import competition_ranks
 from skillsapp.domain.scoring.ranking import RankedRow
-from skillsapp.domain.scoring.scheme import Rounding
+from skillsapp.domain.scoring.scheme import DEFAULT_ROUNDING, Rounding
 
 K = TypeVar("K", bound=Hashable)
 U = TypeVar("U", bound=Hashable)
@@ -37,7 +37,7 @@ class TeamRule:
     k: int | None = 3
     place_points: tuple[Decimal, ...] = DEFAULT_PLACE_POINTS
     award_points: Mapping[str, Decimal] = field(default_factory=dict)
-    rounding: Rounding = Rounding()
+    rounding: Rounding = DEFAULT_ROUNDING
 
 
 @dataclass(frozen=True)
@@ -62,16 +62,13 @@ def team_scores(
     """
     if rule.mode is TeamMode.POINTS_BY_AWARD and awards is None:
         raise ValueError("points by award need the awards")
-    points = {r.contestant_id: _points(rule, r, awards or {}) for r in ranked if r.rank}
+    counted = [r for r in ranked if r.rank is not None and r.contestant_id in unit_of]
+    points = {r.contestant_id: _points(rule, r, awards or {}) for r in counted}
     by_unit: dict[U, list[K]] = {}
-    for row in ranked:
-        if row.rank is not None and row.contestant_id in unit_of:
-            by_unit.setdefault(unit_of[row.contestant_id], []).append(row.contestant_id)
-    provisional = any(r.provisional for r in ranked)
-    unranked = [
-        _team(unit, members, points, rule, provisional) for unit, members in by_unit.items()
-    ]
-    return _ranked_teams(unranked)
+    for row in counted:
+        by_unit.setdefault(unit_of[row.contestant_id], []).append(row.contestant_id)
+    teams = [_team(unit, members, points, rule) for unit, members in by_unit.items()]
+    return _ranked_teams(teams, provisional=any(r.provisional for r in ranked))
 
 
 def _points(rule: TeamRule, row: RankedRow[K], awards: Mapping[K, str | None]) -> Decimal:
@@ -85,22 +82,24 @@ def _points(rule: TeamRule, row: RankedRow[K], awards: Mapping[K, str | None]) -
 
 
 def _team(
-    unit: U, members: list[K], points: Mapping[K, Decimal], rule: TeamRule, provisional: bool
-) -> TeamScore[U, K]:
+    unit: U, members: list[K], points: Mapping[K, Decimal], rule: TeamRule
+) -> tuple[U, Decimal, tuple[K, ...]]:
     # `members` arrive in rank order; a stable sort keeps it among equal points.
     best = sorted(members, key=lambda m: points[m], reverse=True)[: rule.k]
     total = sum((points[m] for m in best), Decimal(0))
     if rule.mode is TeamMode.BEST_K_MEAN:
         total = rule.rounding.apply(Fraction(total) / len(best))
-    return TeamScore(unit, total, tuple(best), 0, provisional)
+    return unit, total, tuple(best)
 
 
-def _ranked_teams(teams: Iterable[TeamScore[U, K]]) -> list[TeamScore[U, K]]:
-    ordered = sorted(teams, key=lambda t: t.score, reverse=True)
-    ranks = competition_ranks([t.score for t in ordered])
+def _ranked_teams(
+    teams: Iterable[tuple[U, Decimal, tuple[K, ...]]], *, provisional: bool
+) -> list[TeamScore[U, K]]:
+    ordered = sorted(teams, key=lambda t: t[1], reverse=True)
+    ranks = competition_ranks([score for _, score, _ in ordered])
     return [
-        TeamScore(t.unit, t.score, t.members, r, t.provisional)
-        for t, r in zip(ordered, ranks, strict=True)
+        TeamScore(unit, score, members, place, provisional)
+        for (unit, score, members), place in zip(ordered, ranks, strict=True)
     ]
 
 
@@ -122,6 +121,4 @@ def unit_standings(events: Iterable[Sequence[TeamScore[U, K]]]) -> list[UnitStan
             counts[team.unit] = counts.get(team.unit, 0) + 1
     ordered = sorted(totals, key=totals.__getitem__, reverse=True)
     ranks = competition_ranks([totals[u] for u in ordered])
-    return [
-        UnitStanding(u, totals[u], r, counts[u]) for u, r in zip(ordered, ranks, strict=True)
-    ]
+    return [UnitStanding(u, totals[u], r, counts[u]) for u, r in zip(ordered, ranks, strict=True)]
