@@ -53,3 +53,13 @@ class DatabaseError(UserError):
 
 class AuthenticationFailed(UserError):
     code = "auth_failed"
+
+
+class Blocked(UserError):
+    """A step refused for one or more reasons, each itself a UserError."""
+
+    code = "blocked"
+
+    def __init__(self, reasons: list[UserError], /, **params: Any) -> None:
+        super().__init__("blocked", **params)
+        self.reasons = list(reasons)

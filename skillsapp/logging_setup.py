@@ -18,10 +18,8 @@ _OURS = "_skillsapp_handler"  # marks handlers this module installed, so a re-ru
 
 def setup_logging(*, verbose: bool = False) -> Path:
     """Log to a rotating file (1 MB × 5) and to stderr; return the log file's path."""
+    reset_logging()
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, _OURS, False)]:
-        root.removeHandler(handler)
-        handler.close()
     log_path = paths.log_dir() / LOG_FILE_NAME
     file_handler = logging.handlers.RotatingFileHandler(
         log_path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
@@ -35,3 +33,11 @@ def setup_logging(*, verbose: bool = False) -> Path:
         root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     return log_path
+
+
+def reset_logging() -> None:
+    """Remove the handlers `setup_logging` installed (tests; a second setup)."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, _OURS, False)]:
+        root.removeHandler(handler)
+        handler.close()

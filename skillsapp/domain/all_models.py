@@ -1,5 +1,5 @@
 """Imports every mapped module so Base.metadata knows all tables (Alembic, create_all)."""
 
-from skillsapp.domain import models
+from skillsapp.domain import competitions, models
 
-__all__ = ["models"]
+__all__ = ["competitions", "models"]

@@ -15,7 +15,7 @@ from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.roles import Role
 
 
-def _enum(cls: type[enum.Enum], name: str) -> SAEnum:
+def enum_column(cls: type[enum.Enum], name: str) -> SAEnum:
     """Store enums by value as plain strings (no native type: portable, easy to migrate)."""
     return SAEnum(
         cls,
@@ -46,7 +46,7 @@ class Unit(Versioned, Timestamped, Base):
     short_name: Mapped[str] = mapped_column(String(60), default="")
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     kind: Mapped[UnitKind] = mapped_column(
-        _enum(UnitKind, "unit_kind"), default=UnitKind.ENTERPRISE
+        enum_column(UnitKind, "unit_kind"), default=UnitKind.ENTERPRISE
     )
     contact_person: Mapped[str] = mapped_column(String(60), default="")
     contact_phone: Mapped[str] = mapped_column(String(30), default="")
@@ -64,12 +64,13 @@ class Person(Versioned, Timestamped, Base):
     __table_args__ = (
         Index("ix_person_name", "name"),
         Index("ix_person_initials", "name_initials"),
+        Index("ix_person_pinyin", "name_pinyin"),
         Index("ix_person_unit", "unit_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(60))
-    gender: Mapped[Gender] = mapped_column(_enum(Gender, "gender"))
+    gender: Mapped[Gender] = mapped_column(enum_column(Gender, "gender"))
     id_number: Mapped[str] = mapped_column(String(18), unique=True)
     birth_date: Mapped[dt.date | None]
     mobile: Mapped[str] = mapped_column(String(20), default="")
@@ -92,7 +93,7 @@ class User(Versioned, Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
     display_name: Mapped[str] = mapped_column(String(60), default="")
-    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))

@@ -11,6 +11,8 @@ from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.phone import is_valid_mobile, normalize_mobile
 
 MAX_NAME_LENGTH = 30
+MAX_TRADE_LENGTH = 60  # the column sizes of Person.trade and Person.title
+MAX_TITLE_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,10 @@ def check_person(
     info = _id_info(data.id_number, errors, allow_legacy=allow_legacy, today=today)
     if info and data.gender is not None and data.gender != info.gender:
         errors["gender"] = "gender_mismatch"
+    if len(data.trade.strip()) > MAX_TRADE_LENGTH:
+        errors["trade"] = "trade_too_long"
+    if len(data.title.strip()) > MAX_TITLE_LENGTH:
+        errors["title"] = "title_too_long"
     mobile = normalize_mobile(data.mobile) if data.mobile.strip() else ""
     if mobile and not is_valid_mobile(mobile):
         errors["mobile"] = "mobile_invalid"

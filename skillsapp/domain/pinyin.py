@@ -45,6 +45,13 @@ def full_pinyin(name: str) -> str:
     return "".join(text for text, _ in _parts(name))
 
 
+def name_keys(name: str) -> tuple[str, str]:
+    """(initials, full pinyin) in one pass: what the registry stores for search."""
+    parts = _parts(name)
+    short = "".join(text if not chinese else text[0] for text, chinese in parts)
+    return short, "".join(text for text, _ in parts)
+
+
 def _parts(name: str) -> list[tuple[str, bool]]:
     """Pinyin syllables (True) and kept non-Chinese runs (False), in order."""
     text = unicodedata.normalize("NFKC", name).strip()

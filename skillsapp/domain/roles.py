@@ -20,15 +20,25 @@ class Permission(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
     MANAGE_DATABASE = "manage_database"
+    VIEW_COMPETITIONS = "view_competitions"
+    MANAGE_COMPETITIONS = "manage_competitions"
+    REGISTER_CONTESTANTS = "register_contestants"
+    REOPEN_COMPETITION = "reopen_competition"
 
 
-_STAFF = {Permission.VIEW_REGISTRY, Permission.EDIT_REGISTRY, Permission.EDIT_UNITS}
+_STAFF = {
+    Permission.VIEW_REGISTRY,
+    Permission.EDIT_REGISTRY,
+    Permission.EDIT_UNITS,
+    Permission.VIEW_COMPETITIONS,
+    Permission.REGISTER_CONTESTANTS,
+}
 
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
-    Role.ORGANIZER: frozenset(_STAFF),
+    Role.ORGANIZER: frozenset({*_STAFF, Permission.MANAGE_COMPETITIONS}),
     Role.CLERK: frozenset(_STAFF),
-    # Judges mark blind: they see their events, not the registry.
+    # Judges mark blind: they see their own events (issue 4), not the registry.
     Role.JUDGE: frozenset(),
 }
 

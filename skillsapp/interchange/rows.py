@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from skillsapp.domain.person_rules import PersonInput
@@ -15,6 +16,7 @@ class RowProblem:
     field: str
     code: str
     value: str = ""
+    params: Mapping[str, object] = field(default_factory=dict)  # for the message text
 
 
 @dataclass(frozen=True)

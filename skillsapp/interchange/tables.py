@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
 import logging
 import os
-import tempfile
+import re
+import uuid
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -34,6 +35,8 @@ _SNIFF_LINES = 20
 _WIDTH_SAMPLE = 200  # rows looked at to size the columns
 _MIN_WIDTH, _MAX_WIDTH = 6, 50
 _SHEET_TITLE_MAX = 31
+# Control characters XML 1.0 cannot hold (the set openpyxl refuses to write).
+_ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_TITLE_BAD = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 # What a damaged or mislabelled .xlsx makes openpyxl raise (ParseError is a SyntaxError).
 _CORRUPT_XLSX = (
@@ -96,7 +99,9 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            sheet: Any = workbook.active or workbook.worksheets[0]
+            sheet = _first_worksheet(workbook)
+            if sheet is None:
+                return []
             # Some generators write a wrong <dimension>; without a reset rows get cut off.
             sheet.reset_dimensions()
             rows = sheet.iter_rows(values_only=True)
@@ -110,6 +115,12 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
         raise UserError("file_unreadable", path=str(path), detail=_corrupt_detail(exc)) from exc
 
 
+def _first_worksheet(workbook: Any) -> Any:
+    """The sheet Excel opens at, or the first one with cells (not a chart sheet)."""
+    sheets = [workbook.active, *workbook.worksheets]
+    return next((sheet for sheet in sheets if hasattr(sheet, "iter_rows")), None)
+
+
 def _corrupt_detail(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
@@ -119,9 +130,13 @@ def _csv_rows(path: Path) -> list[tuple[int, list[object]]]:
     text = _decode(path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
-        return [(number, list[object](record)) for number, record in enumerate(reader, 1)]
+        return [(number, _as_cells(record)) for number, record in enumerate(reader, 1)]
     except csv.Error as exc:
         raise UserError("file_unreadable", path=str(path), detail=str(exc)) from exc
+
+
+def _as_cells(record: list[str]) -> list[object]:
+    return list(record)
 
 
 def _decode(path: Path) -> str:
@@ -163,12 +178,8 @@ def write_xlsx(
     text_columns: Sequence[int] = (),
 ) -> None:
     """Write one sheet atomically: a temporary file in the same folder, then a rename."""
-    try:
-        handle, temp_name = tempfile.mkstemp(suffix=".tmp", prefix=".~", dir=path.parent)
-        os.close(handle)
-    except OSError as exc:
-        raise UserError("file_unwritable", path=str(path), detail=str(exc)) from exc
-    temp = Path(temp_name)
+    # Not mkstemp: its 0600 mode would survive the rename and hide the file from colleagues.
+    temp = path.with_name(f".~{path.stem}-{uuid.uuid4().hex[:8]}.tmp")
     try:
         _save_workbook(temp, headers, rows, sheet_title=sheet_title, text_columns=text_columns)
         os.replace(temp, path)
@@ -192,12 +203,26 @@ def _save_workbook(
     sample = list(itertools.islice(row_iter, _WIDTH_SAMPLE))
     _size_columns(sheet, headers, sample, text_columns)
     sheet.freeze_panes = "A2"
+    try:
+        _append_rows(sheet, headers, itertools.chain(sample, row_iter), text_columns)
+        workbook.save(temp)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            sheet.close()  # end openpyxl's stream now, not with a warning when collected
+        raise
+
+
+def _append_rows(
+    sheet: Any,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    text_columns: Sequence[int],
+) -> None:
     bold = Font(bold=True)
     sheet.append([_header_cell(sheet, text, bold) for text in headers])
     text_set = frozenset(text_columns)
-    for row in itertools.chain(sample, row_iter):
+    for row in rows:
         sheet.append([_cell(sheet, value, index in text_set) for index, value in enumerate(row)])
-    workbook.save(temp)
 
 
 def _safe_sheet_title(title: str) -> str:
@@ -246,9 +271,4 @@ def _cell(sheet: Any, value: object, as_text: bool) -> object:
 
 def _clean_string(text: str) -> str:
     """Drop control characters that openpyxl refuses to write."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
-
-
-def iter_numbered(table: Table) -> Iterator[tuple[int, list[object]]]:
-    """The data rows of `table` with their file row numbers."""
-    return iter(table.rows)
+    return _ILLEGAL_CHARACTERS.sub("", text)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select, text
+from sqlalchemy import Select, insert, select, text
 from sqlalchemy.orm import Session
 
 from skillsapp.domain.base import utcnow
@@ -22,6 +22,7 @@ from skillsapp.storage.database import Database
 
 # Any fixed number: serialises appends to the hash chain across PostgreSQL clients.
 _PG_AUDIT_LOCK = 0x5C111A
+_INSERT_CHUNK = 2000
 
 
 def plain(value: Any) -> Any:
@@ -60,21 +61,27 @@ def _utc_text(moment: dt.datetime) -> str:
     return moment.isoformat()
 
 
+_HASHED = (
+    "prev_hash",
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_id",
+    "old_values",
+    "new_values",
+    "reason",
+)
+
+
+def _digest(values: Mapping[str, Any]) -> str:
+    parts = [_utc_text(values[name]) if name == "at" else (values[name] or "") for name in _HASHED]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
 def entry_digest(entry: AuditEntry) -> str:
-    payload = "\x1f".join(
-        [
-            entry.prev_hash,
-            _utc_text(entry.at),
-            entry.actor,
-            entry.action,
-            entry.entity,
-            entry.entity_id,
-            entry.old_values or "",
-            entry.new_values or "",
-            entry.reason,
-        ]
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """The hash an entry must carry, given the hash of the entry before it."""
+    return _digest({name: getattr(entry, name) for name in _HASHED})
 
 
 @dataclass(frozen=True)
@@ -99,22 +106,25 @@ def record_many(session: Session, actor: Actor, changes: Iterable[Change]) -> No
     """Append many entries at once (imports), chained like single ones."""
     prev = _last_hash(session)
     at = utcnow().replace(microsecond=0)
+    rows = []
     for change in changes:
-        entry = AuditEntry(
-            at=at,
-            actor=actor.name,
-            user_id=actor.user_id,
-            action=change.action,
-            entity=change.entity,
-            entity_id=str(change.entity_id),
-            old_values=_dump(change.old),
-            new_values=_dump(change.new),
-            reason=change.reason,
-            prev_hash=prev,
-        )
-        entry.hash = prev = entry_digest(entry)
-        session.add(entry)
-    session.flush()
+        row = {
+            "at": at,
+            "actor": actor.name,
+            "user_id": actor.user_id,
+            "action": change.action,
+            "entity": change.entity,
+            "entity_id": str(change.entity_id),
+            "old_values": _dump(change.old),
+            "new_values": _dump(change.new),
+            "reason": change.reason,
+            "prev_hash": prev,
+        }
+        row["hash"] = prev = _digest(row)
+        rows.append(row)
+    # Plain bulk inserts, not ORM objects: an import writes one entry per person.
+    for start in range(0, len(rows), _INSERT_CHUNK):
+        session.execute(insert(AuditEntry), rows[start : start + _INSERT_CHUNK])
 
 
 def record(
@@ -170,7 +180,12 @@ def _row(entry: AuditEntry) -> AuditRow:
     )
 
 
-def _filtered(flt: AuditFilter) -> Select[tuple[AuditEntry]]:
+def _local_midnight(day: dt.date) -> dt.datetime:
+    """The start of `day` on this computer's clock, in UTC (users think in local days)."""
+    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC)
+
+
+def _filtered(flt: AuditFilter) -> Select[AuditEntry]:
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(flt.limit)
     if flt.actor:
         query = query.where(AuditEntry.actor.contains(flt.actor))
@@ -182,10 +197,9 @@ def _filtered(flt: AuditFilter) -> Select[tuple[AuditEntry]]:
         like = f"%{flt.text}%"
         query = query.where(AuditEntry.old_values.like(like) | AuditEntry.new_values.like(like))
     if flt.since:
-        query = query.where(AuditEntry.at >= dt.datetime.combine(flt.since, dt.time(), dt.UTC))
+        query = query.where(AuditEntry.at >= _local_midnight(flt.since))
     if flt.until:
-        end = dt.datetime.combine(flt.until + dt.timedelta(days=1), dt.time(), dt.UTC)
-        query = query.where(AuditEntry.at < end)
+        query = query.where(AuditEntry.at < _local_midnight(flt.until + dt.timedelta(days=1)))
     return query
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from skillsapp.domain.models import Person, Unit
 from skillsapp.domain.person_rules import CheckedPerson, check_person
-from skillsapp.domain.pinyin import full_pinyin, initials
+from skillsapp.domain.pinyin import name_keys
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
 from skillsapp.interchange.rows import PersonDraft, RowProblem
@@ -23,6 +24,7 @@ from skillsapp.storage.database import Database
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 _CHUNK = 500
+_INSERT_CHUNK = 2000
 
 
 class ImportCancelled(UserError):
@@ -89,6 +91,20 @@ def _known_units(session: Session) -> set[str]:
     return {n for pair in names for n in pair if n}
 
 
+class ImportStale(UserError):
+    """Somebody registered some of the file's persons after the preview was made."""
+
+    code = "import_stale"
+
+
+def _refuse_added_since_preview(session: Session, preview: ImportPreview) -> None:
+    numbers = [v.person.data.id_number for v in preview.valid]
+    taken = _existing_ids(session, numbers)
+    if taken:
+        rows = [str(v.row) for v in preview.valid if v.person.data.id_number in taken]
+        raise ImportStale(rows=", ".join(rows[:20]))
+
+
 class PersonImporter:
     """Preview, then import all valid rows in one transaction (or nothing)."""
 
@@ -114,7 +130,8 @@ class PersonImporter:
                         draft.row,
                         "id_number",
                         "id_duplicate_in_file",
-                        f"{number} ↔ {first_row[number]}",
+                        number,
+                        params={"other": first_row[number]},
                     )
                 )
                 continue
@@ -156,50 +173,64 @@ class PersonImporter:
         self._actor.require(Permission.EDIT_REGISTRY)
         total = len(preview.valid)
         with self._db.transaction() as session:
+            _refuse_added_since_preview(session, preview)
             units: dict[str, int] = {}
-            persons = []
+            values = []
             for index, item in enumerate(preview.valid, start=1):
                 if cancelled and index % 100 == 0 and cancelled():
                     raise ImportCancelled()
-                persons.append(self._person(session, item, units))
+                values.append(self._person_values(session, item, units))
                 if progress and (index % 200 == 0 or index == total):
                     progress(index, total)
-            session.add_all(persons)
-            session.flush()
+            ids = _insert_persons(session, values)
             if cancelled and cancelled():
                 raise ImportCancelled()
             audit.record_many(
                 session,
                 self._actor,
                 (
-                    audit.Change(
-                        "create",
-                        "person",
-                        p.id,
-                        new=audit.snapshot(p, AUDITED_FIELDS),
-                        reason="import",
-                    )
-                    for p in persons
+                    audit.Change("create", "person", person_id, new=_snapshot(row), reason="import")
+                    for person_id, row in zip(ids, values, strict=True)
                 ),
             )
         return ImportResult(total, preview.total_rows - total, len(preview.new_units))
 
-    def _person(self, session: Session, item: ValidRow, units: dict[str, int]) -> Person:
+    def _person_values(
+        self, session: Session, item: ValidRow, units: dict[str, int]
+    ) -> dict[str, Any]:
+        """The column values of one new person (its unit found or created on first use)."""
         data = item.person.data
+        unit_id = data.unit_id
         if item.unit_name:
             if item.unit_name not in units:
                 units[item.unit_name] = find_or_create_unit(session, self._actor, item.unit_name).id
-            data = replace(data, unit_id=units[item.unit_name])
-        return Person(
-            name=data.name,
-            id_number=data.id_number,
-            gender=item.person.gender,
-            birth_date=item.person.birth_date,
-            mobile=data.mobile,
-            unit_id=data.unit_id,
-            trade=data.trade,
-            skill_level=data.skill_level,
-            title=data.title,
-            name_initials=initials(data.name),
-            name_pinyin=full_pinyin(data.name),
-        )
+            unit_id = units[item.unit_name]
+        return {
+            "name": data.name,
+            "id_number": data.id_number,
+            "gender": item.person.gender,
+            "birth_date": item.person.birth_date,
+            "mobile": data.mobile,
+            "unit_id": unit_id,
+            "trade": data.trade,
+            "skill_level": data.skill_level,
+            "title": data.title,
+            **dict(zip(("name_initials", "name_pinyin"), name_keys(data.name), strict=True)),
+            "version": 1,  # what the ORM's version counter starts at
+        }
+
+
+def _insert_persons(session: Session, values: list[dict[str, Any]]) -> list[int]:
+    """One bulk INSERT … RETURNING id; the ids come back in the order of `values`."""
+    # Not 10,000 ORM objects: their unit of work cost ~0.9 s per 10,000 (bench_import).
+    stmt = insert(Person).returning(Person.id, sort_by_parameter_order=True)
+    ids: list[int] = []
+    # Chunks: one executemany of 100,000 rows is several times slower than 50 of 2,000.
+    for start in range(0, len(values), _INSERT_CHUNK):
+        ids += session.scalars(stmt, values[start : start + _INSERT_CHUNK])
+    return ids
+
+
+def _snapshot(values: dict[str, Any]) -> dict[str, Any]:
+    """The audit snapshot, the same as audit.snapshot() of the stored Person."""
+    return {name: audit.plain(values[name]) for name in AUDITED_FIELDS}

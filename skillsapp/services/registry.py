@@ -14,7 +14,7 @@ from skillsapp.domain.idcard import mask_id
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.models import Person, Unit
 from skillsapp.domain.person_rules import CheckedPerson, PersonInput, check_person
-from skillsapp.domain.pinyin import full_pinyin, initials
+from skillsapp.domain.pinyin import name_keys
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import Conflict, NotFound, ValidationError
 from skillsapp.services import audit
@@ -43,6 +43,11 @@ SORT_KEYS = (
     "skill_level",
     "title",
 )
+
+
+# Names sort by pinyin, as a Chinese reader expects (张 after 王), not by code point.
+_SORT_COLUMNS: dict[str, Any] = {"name": Person.name_pinyin, "unit": Unit.name}
+_NULLABLE_SORTS = frozenset({"unit", "birth_date", "skill_level"})
 
 
 @dataclass(frozen=True)
@@ -81,13 +86,18 @@ class PersonPage:
     total: int
 
 
+def _escape_like(text: str) -> str:
+    """Typed % and _ are characters to find, not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _text_filter(text: str) -> Any:
-    like = f"%{text}%"
+    like = f"%{_escape_like(text)}%"
     conditions = [
-        Person.name.like(like),
-        Person.id_number.like(like.upper()),
-        Unit.name.like(like),
-        Unit.short_name.like(like),
+        Person.name.like(like, escape="\\"),
+        Person.id_number.like(like.upper(), escape="\\"),
+        Unit.name.like(like, escape="\\"),
+        Unit.short_name.like(like, escape="\\"),
     ]
     if text.isascii() and text.isalpha():
         lowered = text.lower()
@@ -98,7 +108,7 @@ def _text_filter(text: str) -> Any:
     return or_(*conditions)
 
 
-def _filtered(query: PersonQuery) -> Select[Any]:
+def _filtered(query: PersonQuery) -> Select[Person, str]:
     stmt = select(Person, Unit.name).outerjoin(Unit, Person.unit_id == Unit.id)
     text = query.text.strip()
     if text:
@@ -112,9 +122,14 @@ def _filtered(query: PersonQuery) -> Select[Any]:
     return stmt
 
 
-def _ordered(stmt: Select[Any], query: PersonQuery) -> Select[Any]:
-    column: Any = Unit.name if query.sort == "unit" else getattr(Person, query.sort, Person.name)
+def _ordered(stmt: Select[Person, str], query: PersonQuery) -> Select[Person, str]:
+    if query.sort in _SORT_COLUMNS:
+        column: Any = _SORT_COLUMNS[query.sort]
+    else:
+        column = getattr(Person, query.sort, Person.name_pinyin)
     first = column.desc() if query.descending else column.asc()
+    if query.sort in _NULLABLE_SORTS:  # empty values last on every backend
+        return stmt.order_by(column.is_(None), first, Person.id)
     return stmt.order_by(first, Person.id)
 
 
@@ -123,7 +138,7 @@ def _apply(person: Person, checked: CheckedPerson) -> None:
     person.name, person.id_number, person.gender = data.name, data.id_number, checked.gender
     person.birth_date, person.mobile, person.unit_id = checked.birth_date, data.mobile, data.unit_id
     person.trade, person.skill_level, person.title = data.trade, data.skill_level, data.title
-    person.name_initials, person.name_pinyin = initials(data.name), full_pinyin(data.name)
+    person.name_initials, person.name_pinyin = name_keys(data.name)
 
 
 class RegistryService:

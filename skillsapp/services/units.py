@@ -46,6 +46,8 @@ def _check(session: Session, data: UnitInput, unit_id: int | None) -> UnitInput:
     name = " ".join(data.name.split())
     if not name:
         raise ValidationError({"name": "name_required"})
+    if data.parent_id is not None and session.get(Unit, data.parent_id) is None:
+        raise ValidationError({"parent_id": "unit_unknown"})
     clash = session.scalar(select(Unit.id).where(Unit.name == name))
     if clash is not None and clash != unit_id:
         raise ValidationError({"name": "unit_name_taken"})

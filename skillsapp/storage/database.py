@@ -27,7 +27,7 @@ def to_url(target: str | Path) -> URL:
     if "://" in text:
         try:
             return make_url(text)
-        except ArgumentError as exc:
+        except (ArgumentError, ValueError) as exc:
             raise DatabaseError("db_bad_url", url=text) from exc
     return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
 

@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, NoSuchModuleError
 
 from skillsapp.errors import DatabaseError
-from skillsapp.storage.database import Database, connect
+from skillsapp.storage.database import Database, connect, display_url, to_url
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +42,44 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def _sqlite_revision_read_only(path: Path) -> str | None:
+    """The revision of an existing SQLite file, read without changing a byte of it."""
+    if not path.exists():
+        return None
+    # Without a pending WAL, immutable=1 reads with no locks and no -shm/-wal files.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError("db_unusable", url=str(path), detail=str(exc)) from exc
+    return None if row is None else str(row[0])
+
+
+def _refuse_newer_sqlite(target: str | Path) -> None:
+    """Check an SQLite file before the engine opens it (which would switch it to WAL)."""
+    url = to_url(target)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return
+    revision = _sqlite_revision_read_only(Path(url.database))
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError("db_too_new", url=url.database, revision=revision)
+
+
 def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     """Open `target` (path or URL) and bring its schema to the app's head revision."""
+    _refuse_newer_sqlite(target)
     try:
         db = connect(target)
-    except NoSuchModuleError as exc:
-        raise DatabaseError("db_driver_missing", url=str(target)) from exc
-    except ModuleNotFoundError as exc:
-        raise DatabaseError("db_driver_missing", url=str(target)) from exc
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise DatabaseError("db_driver_missing", url=display_url(to_url(target))) from exc
     try:
         if migrate:
             upgrade(db)

@@ -63,7 +63,7 @@ class EntryProblem:
 class EntryInvalid(UserError):
     """Marks that break the scheme; `problems` lists them all."""
 
-    code = "scoring.entry_invalid"
+    code = "entry_invalid"
 
     def __init__(self, problems: Sequence[EntryProblem]) -> None:
         super().__init__(self.code, count=len(problems))

@@ -136,6 +136,11 @@ class SchemeProblemCode(enum.StrEnum):
     TIE_BREAK_UNKNOWN_COMPONENT = "tie_break_unknown_component"
     TIE_BREAK_DUPLICATE = "tie_break_duplicate"
     MIN_FIELD_NOT_POSITIVE = "min_field_not_positive"
+    # checked by scheme_doc.SchemeSpec, which adds awards and time to the scheme
+    AWARD_TIER_UNNAMED = "award_tier_unnamed"
+    AWARD_TIER_NEGATIVE = "award_tier_negative"
+    AWARD_SHARES_OVER_100 = "award_shares_over_100"
+    TIE_BREAK_TIME_NOT_RECORDED = "tie_break_time_not_recorded"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillsapp.domain.pinyin import full_pinyin, initials
+from skillsapp.domain.pinyin import full_pinyin, initials, name_keys
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,8 @@ def test_full_pinyin_is_lower_case_without_spaces() -> None:
     assert full_pinyin("张三") == "zhangsan"
     assert full_pinyin("曾明") == "zengming"
     assert full_pinyin("李 秀英") == "lixiuying"
+
+
+def test_name_keys_agree_with_initials_and_full_pinyin() -> None:
+    for name in ("张三", "曾明", "单雄信", "李Lily2", "尉迟恭"):
+        assert name_keys(name) == (initials(name), full_pinyin(name))

@@ -151,5 +151,5 @@ def test_score_entry_refuses_invalid_marks_with_coded_error() -> None:
     scheme = _scheme(Criterion("m", "m", D(100)))
     with pytest.raises(EntryInvalid) as caught:
         score_entry(scheme, Entry(1, {"m": _ds("101")}))
-    assert caught.value.code == "scoring.entry_invalid"
+    assert caught.value.code == "entry_invalid"
     assert caught.value.problems[0].code is EntryProblemCode.MARK_ABOVE_MAX
