@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from skillsapp.domain.person_rules import PersonInput
 
@@ -16,7 +17,7 @@ class RowProblem:
     field: str
     code: str
     value: str = ""
-    params: Mapping[str, object] = field(default_factory=dict)  # for the message text
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict)  # for the message text
 
 
 @dataclass(frozen=True)
@@ -26,4 +27,4 @@ class PersonDraft:
     row: int
     data: PersonInput | None
     unit_name: str = ""
-    problems: tuple[RowProblem, ...] = field(default_factory=tuple)
+    problems: tuple[RowProblem, ...] = ()
