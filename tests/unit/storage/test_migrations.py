@@ -101,8 +101,8 @@ def _row_counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def test_empty_database_is_migrated_to_head_with_every_table(db_target: str) -> None:
-    db = open_database(db_target)
+def test_empty_database_is_migrated_to_head_with_every_table(empty_db_target: str) -> None:
+    db = open_database(empty_db_target)
     try:
         tables = set(inspect(db.engine).get_table_names())
         with db.engine.connect() as conn:
@@ -113,8 +113,8 @@ def test_empty_database_is_migrated_to_head_with_every_table(db_target: str) -> 
     assert revision == head_revision()
 
 
-def test_models_and_migrations_describe_the_same_schema(db_target: str) -> None:
-    db = open_database(db_target)
+def test_models_and_migrations_describe_the_same_schema(empty_db_target: str) -> None:
+    db = open_database(empty_db_target)
     try:
         with db.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
@@ -124,11 +124,11 @@ def test_models_and_migrations_describe_the_same_schema(db_target: str) -> None:
     assert differences == []
 
 
-def test_reopening_a_migrated_database_keeps_its_data(db_target: str) -> None:
-    services = open_services(db_target)
+def test_reopening_a_migrated_database_keeps_its_data(empty_db_target: str) -> None:
+    services = open_services(empty_db_target)
     services.registry.add(person_input(1))
     services.db.close()
-    db = open_database(db_target)
+    db = open_database(empty_db_target)
     try:
         with db.engine.connect() as conn:
             count = conn.execute(text("SELECT count(*) FROM person")).scalar_one()
@@ -152,14 +152,14 @@ def test_sqlite_is_opened_with_foreign_keys_wal_and_busy_timeout(sqlite_target: 
     assert pragmas["busy_timeout"] == SQLITE_BUSY_TIMEOUT_MS >= 1000
 
 
-def test_database_from_a_newer_program_is_refused(db_target: str) -> None:
-    open_database(db_target).close()
-    db = open_database(db_target, migrate=False)
+def test_database_from_a_newer_program_is_refused(empty_db_target: str) -> None:
+    open_database(empty_db_target).close()
+    db = open_database(empty_db_target, migrate=False)
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
     db.close()
     with pytest.raises(DatabaseError) as caught:
-        open_database(db_target)
+        open_database(empty_db_target)
     assert caught.value.code == "db_too_new"
     assert caught.value.params["revision"] == "9999_from_the_future"
 
