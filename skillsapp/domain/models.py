@@ -65,6 +65,7 @@ class Person(Versioned, Timestamped, Base):
         Index("ix_person_name", "name"),
         Index("ix_person_initials", "name_initials"),
         Index("ix_person_pinyin", "name_pinyin"),
+        Index("ix_person_trade", "trade"),
         Index("ix_person_unit", "unit_id"),
     )
 

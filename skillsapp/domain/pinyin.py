@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-
 # Surname readings that differ from the everyday reading pypinyin picks.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "尉迟": ("yu", "chi"),
@@ -57,6 +55,9 @@ def _parts(name: str) -> list[tuple[str, bool]]:
     text = unicodedata.normalize("NFKC", name).strip()
     surname, rest = _split_surname(text)
     parts = [(reading, True) for reading in surname]
+    # Imported here: its dictionaries cost ~250 ms and ~56 MB, needed only when saving names.
+    from pypinyin import Style, lazy_pinyin
+
     for reading in lazy_pinyin(rest, style=Style.NORMAL, errors=_keep_alnum):
         if reading.startswith(_KEPT):
             parts.append((reading[1:], False))

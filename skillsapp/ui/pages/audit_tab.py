@@ -43,8 +43,8 @@ class AuditTab(QWidget):
         self._services = services
         self._build_ui()
         self._connect_signals()
-        RefreshOnChange(self, self.refresh)  # every change writes an audit entry
-        self.refresh()
+        # Every change writes an audit entry; load the (long) log only when it is shown.
+        RefreshOnChange(self, self.refresh, initially=True)
 
     def _build_ui(self) -> None:
         self.actor = QLineEdit()

@@ -29,8 +29,7 @@ class UsersTab(QWidget):
         self._services = services
         self._build_ui()
         self._connect_signals()
-        self.refresh()
-        RefreshOnChange(self, self.refresh, {signals.USERS})
+        RefreshOnChange(self, self.refresh, {signals.USERS}, initially=True)
 
     def _build_ui(self) -> None:
         self.model = UserTableModel(self)

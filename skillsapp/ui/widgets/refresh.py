@@ -13,17 +13,24 @@ from skillsapp.ui import signals
 class RefreshOnChange(QObject):
     """Calls `refresh` when one of `kinds` changed (None: any kind) and `widget` is visible.
 
-    A change while hidden is remembered and refreshed when the widget is shown.
+    A change while hidden is remembered and refreshed when the widget is shown. With
+    `initially=True` the first load also waits until the widget is first shown, so pages
+    nobody opens cost nothing at start-up.
     """
 
     def __init__(
-        self, widget: QWidget, refresh: Callable[[], None], kinds: Iterable[str] | None = None
+        self,
+        widget: QWidget,
+        refresh: Callable[[], None],
+        kinds: Iterable[str] | None = None,
+        *,
+        initially: bool = False,
     ) -> None:
         super().__init__(widget)
         self._widget = widget
         self._refresh = refresh
         self._kinds = None if kinds is None else frozenset(kinds)
-        self._stale = False
+        self._stale = initially
         widget.installEventFilter(self)
         signals.hub().data_changed.connect(self._on_hub_data_changed)
 

@@ -24,6 +24,7 @@ from skillsapp.storage.migrate import (
     alembic_config,
     current_revision,
     head_revision,
+    known_revisions,
     open_database,
     sqlite_backup_before_migration,
 )
@@ -285,3 +286,12 @@ def test_frozen_database_of_an_earlier_schema_upgrades_to_head(
     assert kept == {t: new_counts[t] for t in kept}
     backup = path.with_name(f"{path.name}.bak-{old_revision}")
     assert backup.exists() == (old_revision != head_revision())
+
+
+def test_cheap_revision_lookup_agrees_with_alembic() -> None:
+    """migrate.py reads revisions from file names to avoid importing Alembic at start-up."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    assert head_revision() == script.get_current_head()

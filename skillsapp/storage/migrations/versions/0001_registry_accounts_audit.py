@@ -86,6 +86,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_person_initials", ["name_initials"], unique=False)
         batch_op.create_index("ix_person_name", ["name"], unique=False)
         batch_op.create_index("ix_person_pinyin", ["name_pinyin"], unique=False)
+        batch_op.create_index("ix_person_trade", ["trade"], unique=False)
         batch_op.create_index("ix_person_unit", ["unit_id"], unique=False)
 
     op.create_table(
@@ -151,6 +152,7 @@ def downgrade() -> None:
     op.drop_table("app_user")
     with op.batch_alter_table("person", schema=None) as batch_op:
         batch_op.drop_index("ix_person_unit")
+        batch_op.drop_index("ix_person_trade")
         batch_op.drop_index("ix_person_pinyin")
         batch_op.drop_index("ix_person_name")
         batch_op.drop_index("ix_person_initials")
