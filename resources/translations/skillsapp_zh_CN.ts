@@ -454,6 +454,33 @@
     </message>
 </context>
 <context>
+    <name>PhotoWidget</name>
+    <message>
+        <source>Choose photo…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>This file is not a readable image.</source>
+        <translation>无法读取该图片</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>暂无照片</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>图片文件 ({patterns})</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Coming in a later version of SkillsApp.</source>

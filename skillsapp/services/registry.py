@@ -16,7 +16,7 @@ from skillsapp.domain.models import Person, Unit
 from skillsapp.domain.person_rules import CheckedPerson, PersonInput, check_person
 from skillsapp.domain.pinyin import name_keys
 from skillsapp.domain.roles import Permission
-from skillsapp.errors import Conflict, NotFound, ValidationError
+from skillsapp.errors import Conflict, NotFound, UserError, ValidationError
 from skillsapp.services import audit
 from skillsapp.services.context import Actor
 from skillsapp.storage.database import Database
@@ -43,6 +43,9 @@ SORT_KEYS = (
     "skill_level",
     "title",
 )
+
+PHOTO_MAX_BYTES = 2 * 1024 * 1024
+_PHOTO_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG
 
 
 # Names sort by pinyin, as a Chinese reader expects (张 after 王), not by code point.
@@ -139,6 +142,14 @@ def _apply(person: Person, checked: CheckedPerson) -> None:
     person.birth_date, person.mobile, person.unit_id = checked.birth_date, data.mobile, data.unit_id
     person.trade, person.skill_level, person.title = data.trade, data.skill_level, data.title
     person.name_initials, person.name_pinyin = name_keys(data.name)
+
+
+def check_photo(data: bytes) -> None:
+    """Refuse anything but a JPEG or PNG (by its signature) of at most PHOTO_MAX_BYTES."""
+    if not data.startswith(_PHOTO_SIGNATURES):
+        raise UserError("photo_format")
+    if len(data) > PHOTO_MAX_BYTES:
+        raise UserError("photo_too_large", limit=PHOTO_MAX_BYTES // (1024 * 1024))
 
 
 class RegistryService:
@@ -263,6 +274,43 @@ class RegistryService:
                 old=old,
                 new=new,
             )
+            return self._row(person, _unit_name(session, person))
+
+    def photo(self, person_id: int) -> bytes | None:
+        self._actor.require(Permission.VIEW_REGISTRY)
+        with self._db.reading() as session:
+            found = session.execute(
+                select(Person.id, Person.photo).where(Person.id == person_id)
+            ).first()
+        if found is None:
+            raise NotFound(entity="person", id=person_id)
+        _, photo = found
+        return photo
+
+    def set_photo(
+        self, person_id: int, data: bytes | None, *, expected_version: int | None = None
+    ) -> PersonRow:
+        """Store, replace or (with None) remove the photo; the audit keeps only its size."""
+        self._actor.require(Permission.EDIT_REGISTRY)
+        if data is not None:
+            check_photo(data)
+        with self._db.transaction() as session:
+            person = _get(session, person_id)
+            if expected_version is not None and person.version != expected_version:
+                raise Conflict(entity="person", id=person_id)
+            old = person.photo
+            if old != data:
+                person.photo = data
+                session.flush()
+                audit.record(
+                    session,
+                    self._actor,
+                    action="update",
+                    entity="person",
+                    entity_id=person.id,
+                    old={"photo": audit.plain(old)},
+                    new={"photo": audit.plain(data)},
+                )
             return self._row(person, _unit_name(session, person))
 
     def delete(self, person_id: int, *, reason: str = "") -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,7 @@ from skillsapp.services.registry import PersonRow, RegistryService
 from skillsapp.services.units import UnitRow
 from skillsapp.ui import labels, signals
 from skillsapp.ui.widgets.form import FieldError, banner, with_error
+from skillsapp.ui.widgets.photo_widget import PhotoWidget
 
 FIELDS = ("name", "id_number", "gender", "mobile", "unit_id", "trade", "skill_level", "title")
 ID_LENGTH = 18
@@ -56,12 +59,14 @@ class PersonDialog(QDialog):
         self._person_id = person_id
         self._version: int | None = None
         self._touched: set[str] = set()
+        self._photo_changed = False
         self.saved: PersonRow | None = None
         self.setWindowTitle(self.tr("Edit person") if person_id else self.tr("New person"))
         self._build_ui(units, trades)
         if person_id is not None:
             data, self._version = registry.person_for_edit(person_id)
             self._fill(data)
+            self.photo.set_photo(registry.photo(person_id))
         self._connect_signals()
 
     def _build_ui(self, units: Sequence[UnitRow], trades: Sequence[str]) -> None:
@@ -78,6 +83,7 @@ class PersonDialog(QDialog):
         levels = [(labels.skill_level(level), level) for level in SkillLevel]
         self.skill_level = _combo([(self.tr("(not set)"), None), *levels])
         self.title = _combo([("", "")] + [(t, t) for t in PROFESSIONAL_TITLES], editable=True)
+        self.photo = PhotoWidget()
         self.banner = banner()
         self.errors: dict[str, FieldError] = {}
         form = QFormLayout()
@@ -87,11 +93,15 @@ class PersonDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        body = QHBoxLayout()
+        body.addLayout(form, 1)
+        body.addSpacing(8)
+        body.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addLayout(form)
+        layout.addLayout(body)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)
 
     def _widgets(self) -> tuple[QWidget, ...]:
         return (
@@ -114,6 +124,7 @@ class PersonDialog(QDialog):
         self.id_number.textChanged.connect(self._on_id_number_text_changed)
         self.mobile.textChanged.connect(self._on_mobile_text_changed)
         self.gender.activated.connect(lambda _i: self._touch("gender"))
+        self.photo.photo_changed.connect(self._on_photo_photo_changed)
 
     def _fill(self, data: PersonInput) -> None:
         self.name.setText(data.name)
@@ -140,6 +151,13 @@ class PersonDialog(QDialog):
             skill_level=self.skill_level.currentData(),
             title=self.title.currentText(),
         )
+
+    def set_photo_from_file(self, path: Path) -> bool:
+        """Take the photo from an image file, as choosing it does (False: unreadable)."""
+        return self.photo.load_file(path)
+
+    def _on_photo_photo_changed(self) -> None:
+        self._photo_changed = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
@@ -200,13 +218,28 @@ class PersonDialog(QDialog):
                 self.errors.get(key, self.errors["name"]).show_message(messages.text(code))
             return
         except UserError as err:
-            self.banner.show_message(messages.describe(err))
+            self._show_refusal(err)
             return
         signals.announce(signals.PERSONS)
         self.accept()
 
+    def _show_refusal(self, err: UserError) -> None:
+        """A refused photo is reported under it, anything else above the form."""
+        if err.code.startswith("photo_"):
+            self.photo.show_error(messages.describe(err))
+        else:
+            self.banner.show_message(messages.describe(err))
+
     def _save(self) -> PersonRow:
         data = self.person_input()
         if self._person_id is None:
-            return self._registry.add(data)
-        return self._registry.update(self._person_id, data, expected_version=self._version)
+            row = self._registry.add(data)
+            # Should the photo be refused, OK again edits this person instead of adding twice.
+            self._person_id = row.id
+        else:
+            row = self._registry.update(self._person_id, data, expected_version=self._version)
+        self._version = row.version
+        if self._photo_changed:
+            row = self._registry.set_photo(row.id, self.photo.photo(), expected_version=row.version)
+            self._version, self._photo_changed = row.version, False
+        return row
