@@ -7,8 +7,16 @@ from pathlib import Path
 
 from skillsapp.services.accounts import AccountService
 from skillsapp.services.audit import AuditService
+from skillsapp.services.competition_io import CompetitionIOService
+from skillsapp.services.competitions import CompetitionService
 from skillsapp.services.context import Actor
+from skillsapp.services.draw import DrawService
+from skillsapp.services.events import EventService
+from skillsapp.services.forms import FormsService
+from skillsapp.services.judges import JudgeService
 from skillsapp.services.person_import import PersonImporter
+from skillsapp.services.registration_import import RegistrationImporter
+from skillsapp.services.registrations import RegistrationService
 from skillsapp.services.registry import RegistryService
 from skillsapp.services.units import UnitService
 from skillsapp.storage.database import Database
@@ -26,6 +34,14 @@ class Services:
     importer: PersonImporter
     units: UnitService
     audit: AuditService
+    forms: FormsService
+    competitions: CompetitionService
+    events: EventService
+    registrations: RegistrationService
+    entry_import: RegistrationImporter
+    draw: DrawService
+    judges: JudgeService
+    competition_io: CompetitionIOService
 
     def as_actor(self, actor: Actor) -> Services:
         """The same services acting for somebody else (after a login)."""
@@ -41,6 +57,14 @@ def build_services(db: Database, actor: Actor) -> Services:
         importer=PersonImporter(db, actor),
         units=UnitService(db, actor),
         audit=AuditService(db, actor),
+        forms=FormsService(db, actor),
+        competitions=CompetitionService(db, actor),
+        events=EventService(db, actor),
+        registrations=RegistrationService(db, actor),
+        entry_import=RegistrationImporter(db, actor),
+        draw=DrawService(db, actor),
+        judges=JudgeService(db, actor),
+        competition_io=CompetitionIOService(db, actor),
     )
 
 

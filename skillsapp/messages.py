@@ -169,11 +169,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "预览之后有人已登记了其中的人员（第 {rows} 行），请重新预览",
         "Some of these persons were registered after the preview (rows {rows}); preview again",
     ),
-    "audit_broken": ("审计日志在第 {id} 条处被改动过，链条已断", "The audit log was altered at entry {id}; the chain is broken"),
+    "audit_broken": (
+        "审计日志在第 {id} 条处被改动过，链条已断",
+        "The audit log was altered at entry {id}; the chain is broken",
+    ),
     "first_account_admin": ("第一个账号必须是管理员", "The first account must be an administrator"),
     "password_required": ("必须输入密码", "A password is required"),
     "db_not_skillsapp": ("{url} 不是 SkillsApp 数据库", "{url} is not a SkillsApp database"),
-    "demo_not_empty": ("数据库 {url} 中已有人员，演示数据只写入空数据库", "The database {url} already has persons; demo data goes only into an empty one"),
+    "demo_not_empty": (
+        "数据库 {url} 中已有人员，演示数据只写入空数据库",
+        "The database {url} already has persons; demo data goes only into an empty one",
+    ),
     "entry_invalid": ("分数无效", "Invalid marks"),
     "trade_too_long": ("工种名称过长（最多60字）", "The trade is too long (60 characters at most)"),
     "title_too_long": ("职称过长（最多40字）", "The title is too long (40 characters at most)"),
@@ -357,6 +363,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cannot_demote_self": (
         "不能停用自己或取消自己的管理员身份",
         "You cannot disable or demote yourself",
+    ),
+    "photo_format": ("照片须为 JPEG 或 PNG 格式", "The photo must be a JPEG or PNG image"),
+    "photo_too_large": (
+        "照片大小不能超过 {limit} MB",
+        "The photo is too large ({limit} MB at most)",
     ),
     "header_missing": ("缺少必需的列：{value}", "A required column is missing: {value}"),
     "row_empty": ("空行", "Empty row"),

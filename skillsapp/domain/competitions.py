@@ -79,7 +79,7 @@ class Competition(Versioned, Timestamped, Base):
     status: Mapped[CompetitionStatus] = mapped_column(
         enum_column(CompetitionStatus, "competition_status"), default=CompetitionStatus.DRAFT
     )
-    quota_per_unit: Mapped[int | None] = mapped_column(default=3)
+    quota_per_unit: Mapped[int | None]  # None: no limit; CompetitionInput proposes 3
     one_event_per_person: Mapped[bool] = mapped_column(default=True)
     review_days: Mapped[int] = mapped_column(default=5)
     appeal_hours: Mapped[int] = mapped_column(default=2)
@@ -126,6 +126,7 @@ class Event(Versioned, Timestamped, Base):
     award_rule: Mapped[str] = mapped_column(Text, default="{}")  # JSON object
     title_rules: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
     draw_seed: Mapped[int | None]
+    drawn_at: Mapped[dt.datetime | None]
 
     competition: Mapped[Competition] = relationship(back_populates="events")
     components: Mapped[list[SchemeComponent]] = relationship(

@@ -11,8 +11,15 @@ PACKAGE = Path(__file__).resolve().parents[2] / "skillsapp"
 
 # package → packages of ours it must never import
 FORBIDDEN = {
-    "domain": ("skillsapp.storage", "skillsapp.services", "skillsapp.ui", "skillsapp.cli",
-               "skillsapp.interchange", "skillsapp.pdf", "skillsapp.app"),
+    "domain": (
+        "skillsapp.storage",
+        "skillsapp.services",
+        "skillsapp.ui",
+        "skillsapp.cli",
+        "skillsapp.interchange",
+        "skillsapp.pdf",
+        "skillsapp.app",
+    ),
     "storage": ("skillsapp.services", "skillsapp.ui", "skillsapp.cli", "skillsapp.app"),
     "services": ("skillsapp.ui", "skillsapp.cli", "skillsapp.app"),
     "interchange": ("skillsapp.storage", "skillsapp.services", "skillsapp.ui", "skillsapp.app"),

@@ -137,6 +137,7 @@ def upgrade() -> None:
         sa.Column("award_rule", sa.Text(), nullable=False),
         sa.Column("title_rules", sa.Text(), nullable=False),
         sa.Column("draw_seed", sa.Integer(), nullable=True),
+        sa.Column("drawn_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
