@@ -86,7 +86,7 @@ class PersonQuery:
 @dataclass(frozen=True)
 class PersonPage:
     rows: list[PersonRow]
-    total: int
+    total: int | None
 
 
 def _escape_like(text: str) -> str:
@@ -94,20 +94,29 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _prefix_range(column: Any, prefix: str) -> Any:
+    """`column` starts with `prefix`, as a range an index can answer (LIKE 'x%' cannot)."""
+    return (column >= prefix) & (column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+
+
 def _text_filter(text: str) -> Any:
+    """Name, ID number, unit, or (for Latin letters) pinyin initials and spelling."""
     like = f"%{_escape_like(text)}%"
-    conditions = [
-        Person.name.like(like, escape="\\"),
-        Person.id_number.like(like.upper(), escape="\\"),
-        Unit.name.like(like, escape="\\"),
-        Unit.short_name.like(like, escape="\\"),
-    ]
+    units = select(Unit.id).where(
+        Unit.name.like(like, escape="\\") | Unit.short_name.like(like, escape="\\")
+    )
+    conditions = [Person.unit_id.in_(units.scalar_subquery())]
     if text.isascii() and text.isalpha():
+        # Latin letters are pinyin ("zs", "zhang"): index ranges, no full scan.
         lowered = text.lower()
         conditions += [
-            Person.name_initials.like(f"{lowered}%"),
-            Person.name_pinyin.like(f"{lowered}%"),
+            _prefix_range(Person.name_initials, lowered),
+            _prefix_range(Person.name_pinyin, lowered),
         ]
+    else:
+        conditions.append(Person.name.like(like, escape="\\"))
+    if all(c.isdigit() or c in "xX" for c in text):
+        conditions.append(Person.id_number.like(like.upper(), escape="\\"))
     return or_(*conditions)
 
 
@@ -125,11 +134,19 @@ def _filtered(query: PersonQuery) -> Select[Person, str]:
     return stmt
 
 
-def _ordered(stmt: Select[Person, str], query: PersonQuery) -> Select[Person, str]:
+# Below this many matches, sorting them beats walking the whole sort index in order.
+_SORT_MATCHES_BELOW = 5000
+
+
+def _ordered(
+    stmt: Select[Person, str], query: PersonQuery, *, few: bool = False
+) -> Select[Person, str]:
     if query.sort in _SORT_COLUMNS:
         column: Any = _SORT_COLUMNS[query.sort]
     else:
         column = getattr(Person, query.sort, Person.name_pinyin)
+    if few and query.sort not in _NULLABLE_SORTS:
+        column = func.coalesce(column, column)  # same order; keeps SQLite off the index
     first = column.desc() if query.descending else column.asc()
     if query.sort in _NULLABLE_SORTS:  # empty values last on every backend
         return stmt.order_by(column.is_(None), first, Person.id)
@@ -185,13 +202,17 @@ class RegistryService:
             person.version,
         )
 
-    def search(self, query: PersonQuery = PersonQuery()) -> PersonPage:
-        """One page of matching persons and the number of all matches."""
+    def search(self, query: PersonQuery = PersonQuery(), *, count: bool = True) -> PersonPage:
+        """One page of matching persons and (with `count`) the number of all matches;
+        the next pages of the same search need no count (`total` is then None)."""
         self._actor.require(Permission.VIEW_REGISTRY)
         stmt = _filtered(query)
         with self._db.reading() as session:
-            total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-            page = _ordered(stmt, query).offset(query.offset)
+            total = None
+            if count:
+                total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            few = total is not None and total < _SORT_MATCHES_BELOW
+            page = _ordered(stmt, query, few=few).offset(query.offset)
             if query.limit is not None:
                 page = page.limit(query.limit)
             rows = [self._row(p, u) for p, u in session.execute(page)]

@@ -81,7 +81,7 @@ class PersonTableModel(QAbstractTableModel):
         """Fetch the first page again (after a filter, a sort or a data change)."""
         page = self._search(dataclasses.replace(self._query, offset=0, limit=PAGE_SIZE))
         self.beginResetModel()
-        self._rows, self._total = list(page.rows), page.total
+        self._rows, self._total = list(page.rows), page.total or 0
         self.endResetModel()
         self.total_changed.emit(self._total)
 
@@ -122,7 +122,7 @@ class PersonTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         query = dataclasses.replace(self._query, offset=len(self._rows), limit=PAGE_SIZE)
-        rows = self._search(query).rows
+        rows = self._search(query, count=False).rows
         if not rows:  # somebody deleted rows meanwhile: stop asking
             self._total = len(self._rows)
             return

@@ -69,7 +69,7 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         services, actor = self._services, self._services.actor
         if actor.can(Permission.VIEW_REGISTRY):
-            self.persons.set_count(services.registry.search(PersonQuery(limit=0)).total)
+            self.persons.set_count(services.registry.search(PersonQuery(limit=0)).total or 0)
             self.units.set_count(len(services.units.units()))
         if actor.can(Permission.MANAGE_USERS):
             self.accounts.set_count(len(services.accounts.users(actor)))

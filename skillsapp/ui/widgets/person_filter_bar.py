@@ -12,7 +12,7 @@ from skillsapp.domain.levels import SkillLevel
 from skillsapp.services.units import UnitRow
 from skillsapp.ui import labels
 
-SEARCH_DELAY_MS = 250
+SEARCH_DELAY_MS = 60  # coalesces fast typing; a search itself takes 10–40 ms
 
 
 def _refill(combo: QComboBox, first: str, items: Sequence[tuple[str, Any]]) -> None:
