@@ -1,5 +1,5 @@
 """Imports every mapped module so Base.metadata knows all tables (Alembic, create_all)."""
 
-from skillsapp.domain import competitions, models
+from skillsapp.domain import competitions, marks, models
 
-__all__ = ["competitions", "models"]
+__all__ = ["competitions", "marks", "models"]
