@@ -11,7 +11,6 @@ from skillsapp.domain import all_models  # noqa: F401  (registers every table)
 from skillsapp.domain.base import Base
 
 
-
 def render_item(kind: str, obj: Any, _context: Any) -> str | bool:
     """Write our TypeDecorators as their plain SQL types: migrations import no app code."""
     if kind == "type" and isinstance(obj, TypeDecorator):
