@@ -1,5 +1,5 @@
 """Imports every mapped module so Base.metadata knows all tables (Alembic, create_all)."""
 
-from skillsapp.domain import competitions, marks, models
+from skillsapp.domain import competitions, marks, models, studios, talent
 
-__all__ = ["competitions", "marks", "models"]
+__all__ = ["competitions", "marks", "models", "studios", "talent"]
