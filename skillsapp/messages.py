@@ -74,6 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A competition code has 1–20 letters or digits",
     ),
     "competition_code_taken": ("赛事代码已被使用", "This competition code is taken"),
+    "competition_not_found": (
+        "没有编号或代码为 {ref} 的赛事",
+        "There is no competition with the id or code {ref}",
+    ),
     "end_before_start": ("结束日期早于开始日期", "The end date is before the start date"),
     "quota_not_positive": ("名额至少为1", "A quota is at least 1"),
     "value_negative": ("数值不能为负", "The value cannot be negative"),
@@ -307,6 +311,144 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不是有效的 SkillsApp 赛事文件（{where}）",
         "Not a valid SkillsApp competition file ({where})",
     ),
+    # marks: judges' grid, sign-off, chief judge, paper sheets, re-check (services.marks …)
+    "criterion_unknown": ("评分项“{key}”不存在", "There is no criterion {key}"),
+    "mark_invalid": ("不是有效的分数", "Not a valid mark"),
+    "mark_out_of_range": ("分数应在 {min} 到 {max} 之间", "A mark lies between {min} and {max}"),
+    "mark_off_step": ("分数须为 {step} 的整数倍", "A mark must be a multiple of {step}"),
+    "mark_too_precise": ("分数最多保留 {places} 位小数", "A mark has at most {places} decimals"),
+    "mark_submitted": ("评分已提交，不能再修改", "The marks are submitted and cannot change"),
+    "mark_held_by_other": (
+        "该客观评分项已由另一位裁判录入",
+        "Another judge has entered this measured item",
+    ),
+    "mark_cannot_clear": (
+        "退回更正时只能修改分数，不能清空",
+        "A returned mark can be changed, not cleared",
+    ),
+    "judge_blocked": ("该裁判须回避此选手", "This judge is kept away from this contestant"),
+    "chief_judge_required": (
+        "只有本项目的裁判长可以执行此操作",
+        "Only the event's chief judge may do this",
+    ),
+    "marks_already_submitted": ("评分已经提交", "The marks are already submitted"),
+    "marks_missing": ("还有 {count} 个分数未录入", "{count} marks are still missing"),
+    "marks_not_submitted": ("该裁判尚未提交评分", "This judge has not submitted the marks"),
+    "judges_not_submitted": ("还有 {count} 位裁判未提交评分", "{count} judges have not submitted"),
+    "reason_missing": ("必须填写原因", "A reason is required"),
+    "sheet_not_received": (
+        "该裁判的纸质评分表尚未登记收到",
+        "This judge's paper sheet has not been received",
+    ),
+    "sheet_wrong_status": (
+        "评分表当前状态（{status}）不允许此操作",
+        "Not allowed while the sheet is {status}",
+    ),
+    "sheet_already_keyed": ("该评分表已录入两遍", "This sheet has been keyed twice already"),
+    "sheet_same_clerk": (
+        "第二遍须由另一位录入员录入",
+        "The second keying must be done by another clerk",
+    ),
+    "sheet_not_keyed_twice": ("该评分表尚未录入两遍", "This sheet has not been keyed twice yet"),
+    "sheet_cell_not_mismatched": (
+        "该格两遍录入一致，无需处理",
+        "Both keyings agree on this cell",
+    ),
+    "sheet_own_entry": (
+        "不能核对或确认自己录入的评分表",
+        "You cannot resolve or confirm a sheet you keyed",
+    ),
+    "sheet_mismatches": (
+        "两遍录入还有 {count} 处不一致，须先处理",
+        "{count} cells still differ between the two keyings",
+    ),
+    "score_sheet_other_competition": (
+        "评分表 {path} 不属于本赛事",
+        "The score sheet {path} belongs to another competition",
+    ),
+    "score_sheet_no_judge": (
+        "评分表 {path} 未指定裁判，请选择裁判",
+        "The score sheet {path} names no judge; choose one",
+    ),
+    "score_sheet_other_judge": (
+        "评分表 {path} 是另一位裁判的",
+        "The score sheet {path} belongs to another judge",
+    ),
+    "marks_import_stale": (
+        "预览之后分数已有变化，请重新预览",
+        "Marks changed after the preview; preview again",
+    ),
+    "recheck_already_drawn": ("本项目已抽取复核样本", "The re-check sample is already drawn"),
+    "recheck_not_drawn": ("本项目尚未抽取复核样本", "No re-check sample has been drawn"),
+    "recheck_share_invalid": (
+        "复核比例应在 0 到 1 之间，前几名人数不能为负",
+        "The re-check share lies between 0 and 1, the top count is not negative",
+    ),
+    # results, appeals (services.results_service, services.appeals)
+    "appeals_open": (
+        "还有 {count} 件申诉未裁决，不能定稿",
+        "{count} appeals have not been ruled on yet",
+    ),
+    "appeal_text_required": ("必须填写申诉内容", "An appeal needs its text"),
+    "appeal_decision_required": ("必须填写裁决意见", "A ruling needs its written decision"),
+    "appeal_closed": ("该申诉已裁决，不能再更改", "This appeal has been ruled on already"),
+    # talent registry: honours, certificates, mentorship, nominations
+    "field_required": ("此项必须填写", "This field is required"),
+    "honour_holder_required": (
+        "荣誉须授予一名人员或一个单位（二者选一）",
+        "An honour belongs to one person or one unit",
+    ),
+    "honour_type_unknown": ("未知的荣誉类型", "Unknown honour type"),
+    "honour_type_for_units": ("该荣誉类型只授予单位或集体", "This honour type is for units only"),
+    "honour_type_for_persons": ("该荣誉类型只授予个人", "This honour type is for persons only"),
+    "honour_type_name_taken": ("已有同名荣誉类型", "An honour type of this name exists"),
+    "honour_level_unknown": (
+        "无法识别的荣誉级别（国家级/省级/市级/县级/行业/企业）",
+        "Unknown honour level (national, provincial, city, county, industry, enterprise)",
+    ),
+    "honour_year_invalid": ("年度无效", "Not a valid year"),
+    "honour_duplicate": ("此人（单位）已有这项荣誉", "This honour is already recorded"),
+    "honour_duplicate_in_file": (
+        "与文件第 {other} 行的荣誉重复",
+        "The same honour as row {other} of the file",
+    ),
+    "honour_import_stale": (
+        "预览之后已有人录入了其中的荣誉（第 {rows} 行），请重新预览",
+        "Some of these honours were recorded after the preview (rows {rows}); preview again",
+    ),
+    "certificate_number_format": (
+        "证书编号格式不符（应为Y或S加21位数字，旧证书为16位数字）",
+        "The certificate number has an unusual format (Y or S and 21 digits, or 16 digits)",
+    ),
+    "certificate_level_mismatch": (
+        "证书编号中的等级与所填等级不一致",
+        "The level in the certificate number differs from the level entered",
+    ),
+    "mentor_is_apprentice": ("师傅和徒弟不能是同一人", "Master and apprentice must differ"),
+    "mentorship_duplicate": (
+        "这对师徒已有一份在执行的协议",
+        "This master and apprentice already have an active agreement",
+    ),
+    "mentorship_not_active": ("该师带徒协议已结束", "This agreement has already ended"),
+    "mentorship_term": (
+        "师带徒协议期限通常为1至3年",
+        "An apprenticeship agreement usually runs one to three years",
+    ),
+    "mentor_overloaded": (
+        "该师傅在带徒弟人数已超过上限",
+        "This master has more active apprentices than the limit",
+    ),
+    "renewal_not_later": ("续签的结束日期须晚于原结束日期", "A renewal must end later"),
+    "round_closed": ("该评选已截止推荐", "This round no longer takes nominations"),
+    "nomination_duplicate": ("已在本轮评选中被推荐", "Already nominated in this round"),
+    "nomination_already_decided": (
+        "该推荐已作出决定，不能再次审批",
+        "This nomination has already been decided",
+    ),
+    "document_too_large": (
+        "附件不能超过 {limit} MB",
+        "A document can be at most {limit} MB",
+    ),
     # field codes
     "name_required": ("必须填写姓名", "A name is required"),
     "name_too_long": ("姓名过长", "The name is too long"),
@@ -371,6 +513,183 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "header_missing": ("缺少必需的列：{value}", "A required column is missing: {value}"),
     "row_empty": ("空行", "Empty row"),
+    # innovation studios
+    "studio_name_required": ("必须填写工作室名称", "A studio name is required"),
+    "studio_name_taken": ("已有同名工作室", "A studio with this name exists"),
+    "studio_demonstration_national": (
+        "只有国家级工作室可标为全国示范性",
+        "Only a national studio can be a national demonstration studio",
+    ),
+    "studio_accredited_before_founded": (
+        "命名日期早于成立日期",
+        "Accredited before it was founded",
+    ),
+    "studio_confirmed_before_accredited": (
+        "复审日期早于命名日期",
+        "Re-confirmed before it was accredited",
+    ),
+    "studio_member_exists": ("此人已是该工作室的成员", "This person is a member already"),
+    "member_already_left": ("该成员已退出", "This member has left already"),
+    "member_left_before_joined": (
+        "退出日期早于加入日期",
+        "The leaving date is before the joining date",
+    ),
+    "studio_unknown": ("没有名为“{value}”的工作室", "There is no studio called {value}"),
+    "studio_kind_unknown": ("无法识别的工作室类型", "Unknown studio kind"),
+    "studio_level_unknown": ("无法识别的工作室级别", "Unknown studio level"),
+    "studio_status_unknown": ("无法识别的工作室状态", "Unknown studio status"),
+    "studio_condition_negative": ("条件数值不能为负", "A condition cannot be negative"),
+    "studio_reconfirm_years_invalid": ("年限至少为1年", "A period is at least 1 year"),
+    "studio_leader_families_required": (
+        "要求领办人荣誉时须选择荣誉类别",
+        "Choose the honours a leader may hold",
+    ),
+    "studio_conditions_invalid": (
+        "工作室认定条件设置有误：{detail}",
+        "Invalid studio conditions: {detail}",
+    ),
+    "studio_import_stale": (
+        "预览之后数据已有变化（第 {rows} 行），请重新预览",
+        "The data changed after the preview (rows {rows}); preview again",
+    ),
+    "innovation_title_required": ("必须填写成果名称", "A result title is required"),
+    "innovation_kind_unknown": ("无法识别的成果类别", "Unknown kind of result"),
+    "innovation_exists": (
+        "该工作室当年已有同名成果",
+        "The studio has a result of this title in that year",
+    ),
+    "patent_number_required": ("填写专利类型时须填写专利号", "A patent needs its number"),
+    "patent_kind_required": (
+        "填写专利号或授权日期时须填写专利类型",
+        "A patent number or grant date needs a patent kind",
+    ),
+    "patent_kind_unknown": ("无法识别的专利类型", "Unknown patent kind"),
+    "benefit_invalid": (
+        "经济效益应为不超过4位小数的非负金额（万元）",
+        "The benefit is an amount in 10,000 yuan with at most 4 decimals",
+    ),
+    "training_title_required": ("必须填写培训内容", "A training title is required"),
+    "talent_duplicate": (
+        "此人当年已登记为培养人才",
+        "This person is already listed as trained that year",
+    ),
+    "evaluation_name_required": ("必须填写考核方案名称", "An evaluation plan needs a name"),
+    "evaluation_plan_taken": ("当年已有同名考核方案", "A plan of this name exists for that year"),
+    "evaluation_no_metrics": ("考核方案至少需要一项指标", "A plan needs at least one metric"),
+    "evaluation_metric_duplicate": ("考核指标重复", "A metric is listed twice"),
+    "evaluation_metric_unknown": ("未知的考核指标", "Unknown metric"),
+    "evaluation_metric_label_required": ("评分指标须有名称", "A scored metric needs a label"),
+    "evaluation_max_score_invalid": (
+        "评分指标的满分须大于0",
+        "A scored metric needs a maximum above 0",
+    ),
+    "evaluation_weight_invalid": ("权重须大于0", "A weight must be above 0"),
+    "evaluation_weights_sum": ("各指标权重之和须为100", "The weights must add up to 100"),
+    "evaluation_score_out_of_range": (
+        "评分超出该指标的分值范围",
+        "The score is outside the metric's range",
+    ),
+    "evaluation_studio_not_ranked": (
+        "该工作室不在本次考核范围内",
+        "This studio is not in the evaluation",
+    ),
+    "person_unknown": ("人员不存在", "Unknown person"),
+    "person_not_in_registry": ("人才库中没有此身份证号", "This ID number is not in the registry"),
+    "date_in_future": ("日期不能晚于今天", "The date cannot be in the future"),
+    "date_invalid": ("无法识别的日期", "Not a date"),
+    "year_invalid": ("年度无效", "Not a valid year"),
+    "flag_invalid": ("请填写“是”或“否”", "Write yes or no"),
+    "text_too_long": ("内容过长", "The text is too long"),
+    "duplicate_in_file": ("与文件第 {other} 行重复", "Repeats row {other} of the file"),
+    # certificates
+    "cert_competition_not_final": (
+        "赛事尚未定稿（当前：{status}），公示期满后才能发证",
+        "The competition is not final yet ({status}); certificates wait for the review period",
+    ),
+    "cert_nothing_to_issue": (
+        "所选 {skipped} 人均已发证，请在证书登记簿中补打",
+        "All {skipped} selected already have certificates; reprint them from the register",
+    ),
+    "cert_template_kind": (
+        "{count} 张证书（如 {name}）没有该模板要写的奖项或称号，请换用合适的模板",
+        "{count} certificates (e.g. {name}) lack the award or title this template prints; pick another template",
+    ),
+    "cert_nothing_selected": ("没有选择证书", "No certificate is selected"),
+    "cert_issue_cancelled": (
+        "已取消，未生成文件，未占用证书编号",
+        "Cancelled; no file was written and no serial was used",
+    ),
+    "cert_serial_too_long": (
+        "证书编号超过 {maximum} 个字符，请修改编号规则",
+        "Serials are longer than {maximum} characters; change the pattern",
+    ),
+    "cert_revoked": ("证书 {serial} 已作废", "Certificate {serial} is revoked"),
+    "cert_revoke_reason": ("作废证书必须填写原因", "Revoking a certificate needs a reason"),
+    "cert_template_not_published": (
+        "该证书模板还没有发布的版本",
+        "The template has no published version",
+    ),
+    "cert_template_no_draft": ("该模板没有待发布的草稿", "The template has no draft to publish"),
+    "cert_template_name_taken": ("模板名称已被使用", "A template of that name exists"),
+    "cert_template_file": (
+        "不是有效的证书模板文件：{path}",
+        "Not a certificate template file: {path}",
+    ),
+    "cert_layout_invalid": (
+        "模板版式数据有误：{detail}",
+        "The template layout is damaged: {detail}",
+    ),
+    "cert_asset_name": ("素材名称无效：{name}", "Not a valid asset name: {name}"),
+    "cert_asset_too_large": ("素材文件过大：{name}", "The asset is too large: {name}"),
+    "cert_asset_type": (
+        "只支持 PNG、JPEG 图片和 TrueType 字体：{name}",
+        "Only PNG, JPEG images and TrueType fonts can be used: {name}",
+    ),
+    "cert_font_unusable": (
+        "字体“{name}”无法嵌入 PDF（须为 TrueType 轮廓字体，不支持 CFF/OTF）",
+        "The font {name} cannot be embedded (TrueType outlines only, not CFF/OTF)",
+    ),
+    "cert_key_invalid": ("不是有效的 Ed25519 密钥", "Not a valid Ed25519 key"),
+    "cert_key_password": ("密钥文件密码错误", "Wrong password for the key file"),
+    "cert_key_password_short": (
+        "导出密码至少 {minimum} 位",
+        "The export password needs at least {minimum} characters",
+    ),
+    "cert_key_exists": (
+        "本机已有另一把签名密钥；确认替换后再导入",
+        "This computer has a different signing key; confirm replacing it",
+    ),
+    "setting_unknown": ("未知的设置项", "Unknown setting"),
+    "serial_needs_seq": ("编号规则必须恰好包含一个 {seq}", "The pattern needs exactly one {seq}"),
+    "serial_placeholder_unknown": (
+        "编号规则只能使用 {year}、{month}、{competition_code}、{seq}",
+        "A pattern may use only {year}, {month}, {competition_code} and {seq}",
+    ),
+    "serial_pattern_invalid": (
+        "编号规则格式有误（序号可写作 {seq:04d}）",
+        "The pattern is malformed ({seq:04d} pads the number)",
+    ),
+    "paper_unknown": ("未知的纸张规格", "Unknown paper size"),
+    "paper_size_invalid": (
+        "自定义纸张尺寸应在 50–1200 毫米之间",
+        "A custom paper size is 50–1200 mm",
+    ),
+    "border_style_unknown": ("未知的边框样式", "Unknown border style"),
+    "image_missing": ("模板缺少所用的图片", "An image the template uses is missing"),
+    "field_id_missing": ("字段缺少标识", "A field has no id"),
+    "field_id_duplicate": ("字段标识重复", "Two fields have the same id"),
+    "field_size_invalid": (
+        "字段宽度和高度必须大于 0",
+        "A field's width and height must be above 0",
+    ),
+    "field_outside_page": ("字段超出纸张范围", "A field reaches outside the page"),
+    "font_size_invalid": ("字号应在 1–300 磅之间", "A font size is 1–300 pt"),
+    "font_unknown": ("模板中没有此字体", "The template has no such font"),
+    "colour_invalid": ("颜色应写作 #RRGGBB", "Write colours as #RRGGBB"),
+    "binding_unknown": ("未知的数据项", "Unknown data item"),
+    "placeholder_unknown": ("文字中有未知的占位符", "The text has an unknown placeholder"),
+    "qr_too_small": ("二维码区域至少 15 毫米见方", "A QR code needs at least 15 mm"),
+    "seals_touch": ("两枚印章不能相互接触", "Two seals must not touch"),
 }
 
 
@@ -383,7 +702,7 @@ def language() -> str:
     return _language
 
 
-def text(code: str, **params: object) -> str:
+def text(code: str, /, **params: object) -> str:
     """The message for `code` in the current language, with params filled in."""
     pair = MESSAGES.get(code)
     if pair is None:

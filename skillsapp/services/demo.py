@@ -1,4 +1,8 @@
-"""A realistic demo database: units, persons and accounts, deterministic for a seed."""
+"""A realistic demo database: units, persons and accounts, deterministic for a seed.
+
+From MIN_PERSONS (200) persons on, it also holds two competitions (see
+`demo_competitions`): an enterprise contest in scoring and a city meet in registration.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from skillsapp.errors import UserError
 from skillsapp.interchange.rows import PersonDraft
 from skillsapp.services.accounts import AccountService
 from skillsapp.services.context import Actor
+from skillsapp.services.demo_competitions import MIN_PERSONS, write_demo_competitions
 from skillsapp.services.person_import import PersonImporter
 from skillsapp.services.registry import PersonQuery, RegistryService
 from skillsapp.services.units import UnitInput, UnitService
@@ -124,8 +129,9 @@ FIRST_BIRTH, LAST_BIRTH = dt.date(1965, 1, 1), dt.date(2003, 12, 31)
 MALE_SHARE = 0.72  # skills-competition registries are mostly men
 
 
-def write_demo(target: str, *, persons: int = 300, seed: int = 2025) -> None:
-    """Fill an empty database at `target` with demo units, persons and accounts."""
+def write_demo(target: str, *, persons: int = 300, seed: int = 2025) -> tuple[str, ...]:
+    """Fill an empty database at `target` with demo units, persons and accounts, and
+    with `persons` ≥ MIN_PERSONS the demo competitions; their codes."""
     db = open_database(target)
     try:
         _refuse_non_empty(db)
@@ -138,6 +144,9 @@ def write_demo(target: str, *, persons: int = 300, seed: int = 2025) -> None:
         importer.run(importer.preview(drafts))
         _write_accounts(db, admin)
         log.info("wrote a demo database with %d persons to %s", len(drafts), db.display)
+        if persons < MIN_PERSONS:
+            return ()
+        return write_demo_competitions(db, admin, unit_ids, seed=seed)
     finally:
         db.close()
 

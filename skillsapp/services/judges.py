@@ -59,6 +59,16 @@ class ConflictRow:
 
 
 @dataclass(frozen=True)
+class JudgeAccountRow:
+    """An active judge account that can be assigned to events."""
+
+    user_id: int
+    username: str
+    name: str
+    unit_name: str
+
+
+@dataclass(frozen=True)
 class JudgeEventRow:
     """An event a judge is assigned to (what a judge's marking screen offers)."""
 
@@ -187,6 +197,22 @@ class JudgeService:
             session.delete(block)
             old = {"user_id": user_id, "registration_id": registration_id}
             self._audit(session, "unblock", event, old=old)
+
+    def judge_accounts(self) -> list[JudgeAccountRow]:
+        """Active judge accounts by name, with their unit (organizers may list them)."""
+        self._actor.require(Permission.MANAGE_COMPETITIONS)
+        query = (
+            select(User, Unit.name)
+            .outerjoin(Person, Person.id == User.person_id)
+            .outerjoin(Unit, Unit.id == Person.unit_id)
+            .where(User.role == Role.JUDGE, User.active)
+        )
+        with self._db.reading() as session:
+            rows = [
+                JudgeAccountRow(user.id, user.username, _name(user), unit_name or "")
+                for user, unit_name in session.execute(query)
+            ]
+        return sorted(rows, key=lambda r: (r.name, r.user_id))
 
     def events_for_judge(self, user_id: int) -> list[JudgeEventRow]:
         """The events a judge is assigned to; a judge may ask for their own."""

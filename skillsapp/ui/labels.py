@@ -46,14 +46,29 @@ ACTION_NAMES: dict[str, str] = {
     "delete": QT_TRANSLATE_NOOP("labels", "Deleted"),
     "login": QT_TRANSLATE_NOOP("labels", "Logged in"),
     "password": QT_TRANSLATE_NOOP("labels", "Password set"),
+    "status": QT_TRANSLATE_NOOP("labels", "Status changed"),
+    "scheme": QT_TRANSLATE_NOOP("labels", "Scheme saved"),
+    "draw": QT_TRANSLATE_NOOP("labels", "Drawn"),
+    "withdraw": QT_TRANSLATE_NOOP("labels", "Withdrawn"),
+    "reinstate": QT_TRANSLATE_NOOP("labels", "Entered again"),
+    "assign": QT_TRANSLATE_NOOP("labels", "Judge assigned"),
+    "unassign": QT_TRANSLATE_NOOP("labels", "Judge removed"),
+    "chief": QT_TRANSLATE_NOOP("labels", "Chief judge set"),
+    "block": QT_TRANSLATE_NOOP("labels", "Kept apart"),
+    "unblock": QT_TRANSLATE_NOOP("labels", "No longer kept apart"),
 }
 ENTITY_NAMES: dict[str, str] = {
     "person": QT_TRANSLATE_NOOP("labels", "Person"),
     "unit": QT_TRANSLATE_NOOP("labels", "Unit"),
     "user": QT_TRANSLATE_NOOP("labels", "User account"),
+    "competition": QT_TRANSLATE_NOOP("labels", "Competition"),
+    "event": QT_TRANSLATE_NOOP("labels", "Event"),
+    "registration": QT_TRANSLATE_NOOP("labels", "Entry"),
+    "event_judge": QT_TRANSLATE_NOOP("labels", "Judges"),
 }
 REASON_NAMES: dict[str, str] = {
     "import": QT_TRANSLATE_NOOP("labels", "Imported from a file"),
+    "registration": QT_TRANSLATE_NOOP("labels", "Entered for a competition"),
 }
 FIELD_NAMES: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("labels", "Name"),
@@ -78,6 +93,27 @@ FIELD_NAMES: dict[str, str] = {
     "active": QT_TRANSLATE_NOOP("labels", "Active"),
     "person_id": QT_TRANSLATE_NOOP("labels", "Linked person"),
     "row": QT_TRANSLATE_NOOP("labels", "Row"),
+    "event": QT_TRANSLATE_NOOP("labels", "Event"),
+    "event_id": QT_TRANSLATE_NOOP("labels", "Event"),
+    "team_name": QT_TRANSLATE_NOOP("labels", "Team name"),
+    "note": QT_TRANSLATE_NOOP("labels", "Note"),
+    "status": QT_TRANSLATE_NOOP("labels", "Status"),
+    "code": QT_TRANSLATE_NOOP("labels", "Code"),
+    "edition": QT_TRANSLATE_NOOP("labels", "Edition"),
+    "level": QT_TRANSLATE_NOOP("labels", "Level"),
+    "level_class": QT_TRANSLATE_NOOP("labels", "Class"),
+    "organizer_id": QT_TRANSLATE_NOOP("labels", "Organizer"),
+    "start_date": QT_TRANSLATE_NOOP("labels", "Start date"),
+    "end_date": QT_TRANSLATE_NOOP("labels", "End date"),
+    "venue": QT_TRANSLATE_NOOP("labels", "Venue"),
+    "quota_per_unit": QT_TRANSLATE_NOOP("labels", "Places per unit and event"),
+    "one_event_per_person": QT_TRANSLATE_NOOP("labels", "One event per person"),
+    "review_days": QT_TRANSLATE_NOOP("labels", "Public review period"),
+    "appeal_hours": QT_TRANSLATE_NOOP("labels", "Appeal deadline"),
+    "notes": QT_TRANSLATE_NOOP("labels", "Notes"),
+    "seed": QT_TRANSLATE_NOOP("labels", "Seed"),
+    "chief": QT_TRANSLATE_NOOP("labels", "Chief judge"),
+    "user_id": QT_TRANSLATE_NOOP("labels", "Account"),
 }
 
 

@@ -28,16 +28,7 @@ _CTX = "MainWindow"
 # key, navigation text, icon, placeholder description (None: a real page)
 PAGES: tuple[tuple[str, str, str, str | None], ...] = (
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "dashboard", None),
-    (
-        "competitions",
-        QT_TRANSLATE_NOOP("MainWindow", "Competitions"),
-        "competitions",
-        QT_TRANSLATE_NOOP(
-            "MainWindow",
-            "Competitions and their events, entries by unit, score sheets, blind marking, "
-            "re-checks, rankings, awards and titles.",
-        ),
-    ),
+    ("competitions", QT_TRANSLATE_NOOP("MainWindow", "Competitions"), "competitions", None),
     ("registry", QT_TRANSLATE_NOOP("MainWindow", "Registry"), "registry", None),
     (
         "studios",
@@ -70,6 +61,9 @@ QListWidget#nav::item:hover:!selected { background: #e8edf4; }
 VIEW_PAGES: dict[str, tuple[str, str]] = {
     "dashboard": ("dashboard", ""),
     "competitions": ("competitions", ""),
+    "competition-scheme": ("competitions", "scheme"),
+    "competition-registrations": ("competitions", "registrations"),
+    "competition-draw": ("competitions", "draw"),
     "registry": ("registry", "persons"),
     "units": ("registry", "units"),
     "users": ("system", "users"),
@@ -138,6 +132,12 @@ class MainWindow(QMainWindow):
             return PlaceholderPage(icon(icon_name), _tr(title), _tr(text))
         if key == "dashboard":
             return DashboardPage(self._services)
+        if key == "competitions":
+            if not actor.can(Permission.VIEW_COMPETITIONS):
+                return None  # judges get their own marking screens
+            from skillsapp.ui.pages.competitions_page import CompetitionsPage
+
+            return CompetitionsPage(self._services)
         if key == "registry":
             if not actor.can(Permission.VIEW_REGISTRY):
                 return None  # judges mark blind: no registry

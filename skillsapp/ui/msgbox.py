@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from skillsapp import messages
-from skillsapp.errors import UserError
+from skillsapp.errors import Blocked, UserError
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,18 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
 def user_error(parent: QWidget | None, err: UserError) -> None:
     """Show an expected error in the user's language."""
     error(parent, QCoreApplication.translate("msgbox", "SkillsApp"), messages.describe(err))
+
+
+def reasons_text(err: UserError) -> str:
+    """Every reason of a refused step on its own line; a plain error as its one line."""
+    if isinstance(err, Blocked) and err.reasons:
+        return "\n".join(f"• {messages.describe(reason)}" for reason in err.reasons)
+    return messages.describe(err)
+
+
+def refused(parent: QWidget | None, title: str, err: UserError) -> None:
+    """A step the services refused, with all of its reasons."""
+    error(parent, title, reasons_text(err))
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, ok_text: str = "") -> bool:

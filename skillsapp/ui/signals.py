@@ -7,6 +7,9 @@ from PySide6.QtCore import QObject, Signal
 PERSONS = "persons"
 UNITS = "units"
 USERS = "users"
+COMPETITIONS = "competitions"  # a competition's fields, status or draw seed
+EVENTS = "events"  # events, their schemes and judges
+REGISTRATIONS = "registrations"  # entries, withdrawals, bibs and blind codes
 
 
 class AppSignals(QObject):

@@ -29,6 +29,9 @@ VIEWS = (
     "users",
     "settings",
     "competitions",
+    "competition-scheme",
+    "competition-registrations",
+    "competition-draw",
 )
 WINDOW_SIZE = (1280, 800)
 

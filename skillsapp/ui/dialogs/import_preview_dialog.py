@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skillsapp.services.person_import import ImportPreview
 from skillsapp.ui.models.list_model import SORT_ROLE
 from skillsapp.ui.models.problem_table_model import ProblemTableModel
 
@@ -24,9 +26,19 @@ class ImportPreviewDialog(QDialog):
 
     import_requested = Signal()
 
-    def __init__(self, preview: ImportPreview, *, file_name: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        preview: Any,
+        *,
+        file_name: str,
+        notes: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ):
+        """`preview`: a person or entry import preview (total_rows, valid, problems,
+        bad_rows, new_units); `notes` are extra lines under the summary."""
         super().__init__(parent)
         self.preview = preview
+        self._notes = tuple(notes)
         self.setWindowTitle(self.tr("Import preview — {file}").format(file=file_name))
         self.resize(820, 560)
         self._build_ui()
@@ -45,6 +57,9 @@ class ImportPreviewDialog(QDialog):
         )
         self.new_units.setWordWrap(True)
         self.new_units.setVisible(bool(preview.new_units))
+        self.notes = QLabel("\n".join(self._notes))
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(bool(self._notes))
         self.model = ProblemTableModel(self)
         self.model.set_rows(preview.problems)
         self.table = self._problem_table()
@@ -57,7 +72,8 @@ class ImportPreviewDialog(QDialog):
         )
         self.import_button.setEnabled(bool(preview.valid))
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.new_units, self.table, self.no_problems, self.buttons):
+        for widget in (self.summary, self.new_units, self.notes, self.table, self.no_problems,
+                       self.buttons):  # fmt: skip
             layout.addWidget(widget)
 
     def _problem_table(self) -> QTableView:

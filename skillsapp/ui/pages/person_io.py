@@ -7,77 +7,41 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from skillsapp import messages
 from skillsapp.app import Services
-from skillsapp.errors import UserError
 from skillsapp.services.person_import import ImportPreview, ImportResult
 from skillsapp.services.registry import PersonQuery
 from skillsapp.ui import msgbox, signals
-from skillsapp.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from skillsapp.ui.dialogs.progress_dialog import TaskProgressDialog
+from skillsapp.ui.pages.import_flow import ImportFlow
 from skillsapp.ui.tasks import Task, TaskControl, report_error
 
 IMPORT_FILTER = "*.xlsx *.csv"
 
 
-class PersonImportFlow(QObject):
-    """File → parse and preview (background) → preview dialog → import (background)."""
-
-    finished = Signal()
+class PersonImportFlow(ImportFlow):
+    """Persons from an .xlsx or .csv file: preview, then import the valid rows."""
 
     def __init__(self, services: Services, parent: QWidget) -> None:
         super().__init__(parent)
         self._services = services
-        self._parent = parent
-        self._path = Path()
-        self.preview_dialog: ImportPreviewDialog | None = None
-        self.progress_dialog: TaskProgressDialog | None = None
-        self.result: ImportResult | None = None
 
-    def start(self, path: Path) -> None:
-        self._path = path
-        text = self.tr("Reading {file}…").format(file=path.name)
-        task = self._run(self._read, text)
-        task.succeeded.connect(self._on_read_succeeded)
+    def title(self) -> str:
+        return self.tr("Import persons")
 
-    def _run(self, fn: object, text: str) -> Task:
-        task = Task(fn, self)
-        task.failed.connect(self._on_task_failed)
-        if self.progress_dialog is not None:
-            self.progress_dialog.deleteLater()
-        self.progress_dialog = TaskProgressDialog(
-            task, title=self.tr("Import persons"), text=text, parent=self._parent
-        )
-        self.progress_dialog.open()
-        task.start()
-        return task
-
-    def _read(self, control: TaskControl) -> ImportPreview:
+    def read(self, path: Path, control: TaskControl) -> ImportPreview:
         from skillsapp.interchange.persons import read_persons
 
-        drafts = read_persons(self._path, progress=control.progress, cancelled=control.cancelled)
+        drafts = read_persons(path, progress=control.progress, cancelled=control.cancelled)
         return self._services.importer.preview(drafts)
 
-    def _on_read_succeeded(self, preview: ImportPreview) -> None:
-        dialog = ImportPreviewDialog(preview, file_name=self._path.name, parent=self._parent)
-        dialog.import_requested.connect(self._on_preview_import_requested)
-        dialog.rejected.connect(self.finished)
-        if self.preview_dialog is not None:
-            self.preview_dialog.deleteLater()
-        self.preview_dialog = dialog
-        dialog.open()
+    def running_text(self, preview: ImportPreview) -> str:
+        return self.tr("Importing {count} persons…").format(count=len(preview.valid))
 
-    def _on_preview_import_requested(self) -> None:
-        preview = self.preview_dialog.preview
+    def run(self, preview: ImportPreview, control: TaskControl) -> ImportResult:
         importer = self._services.importer
-        text = self.tr("Importing {count} persons…").format(count=len(preview.valid))
-        task = self._run(
-            lambda c: importer.run(preview, progress=c.progress, cancelled=c.cancelled), text
-        )
-        task.succeeded.connect(self._on_import_succeeded)
+        return importer.run(preview, progress=control.progress, cancelled=control.cancelled)
 
-    def _on_import_succeeded(self, result: ImportResult) -> None:
-        self.result = result
+    def succeeded(self, result: ImportResult) -> None:
         signals.announce(signals.PERSONS, signals.UNITS)
         text = self.tr("Imported {count} persons; {skipped} rows skipped; {units} new units.")
         msgbox.info(
@@ -85,14 +49,6 @@ class PersonImportFlow(QObject):
             self.tr("Import persons"),
             text.format(count=result.imported, skipped=result.skipped, units=result.units_created),
         )
-        self.finished.emit()
-
-    def _on_task_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError) and exc.code == "import_cancelled":
-            msgbox.info(self._parent, self.tr("Import persons"), messages.describe(exc))
-        else:
-            report_error(self._parent, exc)
-        self.finished.emit()
 
 
 class PersonExportFlow(QObject):

@@ -35,8 +35,11 @@ class RefreshOnChange(QObject):
         signals.hub().data_changed.connect(self._on_hub_data_changed)
 
     def _on_hub_data_changed(self, kind: str) -> None:
-        if self._kinds is not None and kind not in self._kinds:
-            return
+        if self._kinds is None or kind in self._kinds:
+            self.request()
+
+    def request(self) -> None:
+        """Refresh now when the widget is visible, else when it is next shown."""
         if self._widget.isVisible():
             self._refresh()
         else:

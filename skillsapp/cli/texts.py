@@ -1,0 +1,169 @@
+"""What the CLI itself says, in Simplified Chinese and English (error texts are in
+`skillsapp.messages`), and terminal-width helpers for tables."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from skillsapp import messages
+from skillsapp.domain.roles import Role
+
+# key → (Simplified Chinese, English)
+TEXTS: dict[str, tuple[str, str]] = {
+    "row": ("第 {row} 行 {field}: {message}", "row {row} {field}: {message}"),
+    "imported": (
+        "已导入 {imported} 人，跳过 {skipped} 行，新建单位 {units} 个",
+        "Imported {imported} persons, skipped {skipped} rows, created {units} units",
+    ),
+    "exported": ("已导出 {count} 人到 {path}", "Exported {count} persons to {path}"),
+    "demo_written": (
+        "演示数据库已写入 {path}（{persons} 人）。账号：admin/admin（管理员）、"
+        "organizer/organizer、clerk/clerk、judge1–judge3/judge",
+        "Wrote a demo database to {path} ({persons} persons). Accounts: admin/admin "
+        "(administrator), organizer/organizer, clerk/clerk, judge1–judge3/judge",
+    ),
+    "demo_competitions": ("演示赛事：{codes}", "Demo competitions: {codes}"),
+    "integrity_ok": ("完整性检查：正常", "Integrity check: ok"),
+    "integrity_bad": ("完整性检查：发现问题", "Integrity check: problems found"),
+    "more_problems": ("  ……共 {count} 项", "  … {count} in all"),
+    "revision": (
+        "结构版本：{revision}（本程序：{head}）",
+        "Schema revision: {revision} (this program: {head})",
+    ),
+    "revision_none": ("无（空数据库）", "none (empty database)"),
+    "needs_upgrade": (
+        "数据库结构不是最新，请运行 skillsapp db upgrade",
+        "The schema is not current; run skillsapp db upgrade",
+    ),
+    "upgraded": ("数据库结构已从 {old} 升级到 {new}", "Upgraded the schema from {old} to {new}"),
+    "up_to_date": ("数据库结构已是最新（{revision}）", "The schema is up to date ({revision})"),
+    "backup_written": ("备份已写入 {path}", "Backup written to {path}"),
+    "restored": (
+        "已从 {source} 恢复；原数据库保存为 {aside}",
+        "Restored from {source}; the previous database is kept as {aside}",
+    ),
+    "restored_fresh": ("已从 {source} 恢复", "Restored from {source}"),
+    "pg_hint": (
+        "PostgreSQL 数据库请用 pg_dump / pg_restore 备份和恢复",
+        "Back up and restore a PostgreSQL database with pg_dump / pg_restore",
+    ),
+    "snapshot_written": ("截图已保存到 {path}", "Snapshot saved to {path}"),
+    "user_added": ("已创建账号 {username}（{role}）", "Created the account {username} ({role})"),
+    "inactive": ("停用", "disabled"),
+    "audit_intact": ("审计记录的哈希链完整", "The audit trail's hash chain is intact"),
+    "password_prompt": ("{user} 的密码：", "Password for {user}: "),
+    "new_password_prompt": ("新账号 {user} 的密码：", "Password for the new account {user}: "),
+    "repeat_prompt": ("再输入一次：", "Repeat it: "),
+    "no_competitions": ("还没有赛事", "There are no competitions yet"),
+    "competition_exported": (
+        "已导出赛事“{name}”（{events} 个项目）到 {path}",
+        "Exported {name} ({events} events) to {path}",
+    ),
+    "competition_imported": (
+        "已导入赛事“{name}”：编号 {id}，代码 {code}，{events} 个项目，状态：筹备",
+        "Imported {name}: id {id}, code {code}, {events} events, status: draft",
+    ),
+    "status_changed": ("赛事“{name}”的状态已改为：{status}", "{name} is now: {status}"),
+    "status_refused": ("无法把赛事改为“{status}”：", "Cannot move the competition to {status}:"),
+    "registered": (
+        "已报名 {registered} 人次，跳过 {skipped} 行，新建人员 {persons} 人、单位 {units} 个",
+        "Registered {registered} entries, skipped {skipped} rows, "
+        "created {persons} persons and {units} units",
+    ),
+    "draw_seed": (
+        "抽签种子：{seed}（可用 --seed {seed} 复现）",
+        "Draw seed: {seed} (repeat with --seed {seed})",
+    ),
+    "draw_event": ("  {event}：{count} 人", "  {event}: {count} entrants"),
+    "forms_written": ("已写入 {count} 个文件到 {path}", "Wrote {count} files to {path}"),
+}
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("姓名", "name"),
+    "gender": ("性别", "gender"),
+    "id_number": ("身份证号", "ID number"),
+    "birth_date": ("出生日期", "birth date"),
+    "mobile": ("手机号", "mobile"),
+    "unit": ("单位", "unit"),
+    "unit_id": ("单位", "unit"),
+    "trade": ("工种", "trade"),
+    "skill_level": ("技能等级", "skill level"),
+    "title": ("职称", "title"),
+    "username": ("用户名", "user name"),
+    "password": ("密码", "password"),
+    "event": ("项目", "event"),
+    "team_name": ("队名", "team"),
+    "note": ("备注", "note"),
+    "code": ("赛事代码", "competition code"),
+}
+ROLE_LABELS: dict[Role, tuple[str, str]] = {
+    Role.ADMIN: ("管理员", "administrator"),
+    Role.ORGANIZER: ("组织者", "organizer"),
+    Role.JUDGE: ("裁判", "judge"),
+    Role.CLERK: ("录入员", "clerk"),
+}
+# By the values of CompetitionStatus and CompetitionKind (StrEnums look them up as they
+# are), in workflow order: the parser needs them without importing the ORM.
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "draft": ("筹备", "draft"),
+    "registration": ("报名", "registration"),
+    "scoring": ("比赛", "scoring"),
+    "review": ("公示", "review"),
+    "final": ("已定", "final"),
+    "archived": ("归档", "archived"),
+}
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "skills_contest": ("技能竞赛", "skills contest"),
+    "sports_meet": ("技术运动会", "sports meet"),
+    "labour_contest": ("劳动竞赛", "labour contest"),
+    "drill": ("岗位练兵", "drill"),
+}
+COMPETITION_HEADERS = (
+    ("编号", "ID"),
+    ("代码", "Code"),
+    ("名称", "Name"),
+    ("类型", "Kind"),
+    ("状态", "Status"),
+    ("开始", "Start"),
+    ("结束", "End"),
+    ("项目", "Events"),
+    ("报名", "Entries"),
+)
+
+
+def pick(pair: tuple[str, str]) -> str:
+    """The member of a (Chinese, English) pair for the current language."""
+    return pair[0] if messages.language() == "zh_CN" else pair[1]
+
+
+def say(key: str, **params: object) -> str:
+    """A CLI text in the current language."""
+    return pick(TEXTS[key]).format(**params)
+
+
+def field_label(field: str) -> str:
+    pair = FIELD_LABELS.get(field)
+    return pick(pair) if pair else field
+
+
+def width(text: str) -> int:
+    """Columns `text` takes in a terminal, where a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    """Left-align in a terminal."""
+    return text + " " * max(columns - width(text), 0)
+
+
+def table(rows: Sequence[Sequence[str]], *, right: frozenset[int] = frozenset()) -> list[str]:
+    """Lines of aligned columns (the first row is the header); `right`: right-aligned columns."""
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            " " * (w - width(cell)) + cell if i in right else pad(cell, w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return lines
