@@ -23,7 +23,7 @@ from skillsapp.domain.roles import Permission
 from skillsapp.errors import Conflict, NotFound, UserError, ValidationError
 from skillsapp.services import audit
 from skillsapp.services.context import Actor
-from skillsapp.services.workflow import check_transition
+from skillsapp.services.workflow import ORDER, check_transition
 from skillsapp.storage.database import Database
 
 _AUDITED = (
@@ -90,6 +90,8 @@ class CompetitionDetail:
     data: CompetitionInput
     co_organizers: tuple[str, ...] = field(default_factory=tuple)
 
+
+_SNAPSHOT_ON_ENTRY = {CompetitionStatus.REVIEW: "publish", CompetitionStatus.FINAL: "finalize"}
 
 # Statuses in which the set-up (events, schemes, judges) may still change.
 SETUP_OPEN = frozenset({CompetitionStatus.DRAFT, CompetitionStatus.REGISTRATION})
@@ -265,6 +267,11 @@ class CompetitionService:
                 new={"status": target.value},
                 reason=reason,
             )
+            if target in _SNAPSHOT_ON_ENTRY and ORDER.index(old) < ORDER.index(target):
+                # 公示 and 已定 publish the results snapshot, whichever screen moves there.
+                from skillsapp.services.publish import snapshot_results  # publish imports us
+
+                snapshot_results(session, self._actor, competition, _SNAPSHOT_ON_ENTRY[target])
             return _row(session, competition)
 
 

@@ -12,10 +12,13 @@ from sqlalchemy.orm import Session
 from skillsapp.domain.enums import Gender
 from skillsapp.domain.idcard import mask_id
 from skillsapp.domain.levels import SkillLevel
+from skillsapp.domain.marks import Honour, HonourLevel
 from skillsapp.domain.models import Person, Unit
 from skillsapp.domain.person_rules import CheckedPerson, PersonInput, check_person
 from skillsapp.domain.pinyin import name_keys
 from skillsapp.domain.roles import Permission
+from skillsapp.domain.studios import Studio, StudioMember
+from skillsapp.domain.talent import Mentorship
 from skillsapp.errors import Conflict, NotFound, UserError, ValidationError
 from skillsapp.services import audit
 from skillsapp.services.context import Actor
@@ -77,6 +80,10 @@ class PersonQuery:
     unit_id: int | None = None
     trade: str = ""
     skill_level: SkillLevel | None = None
+    honour_type_id: int | None = None  # holds an honour of this type …
+    honour_level: HonourLevel | None = None  # … (or any type) at this level
+    studio_id: int | None = None  # a current member or the leader of this studio
+    mentor_id: int | None = None  # an apprentice (now or before) of this master
     sort: str = "name"
     descending: bool = False
     offset: int = 0
@@ -131,6 +138,30 @@ def _filtered(query: PersonQuery) -> Select[Person, str]:
         stmt = stmt.where(Person.trade == query.trade)
     if query.skill_level is not None:
         stmt = stmt.where(Person.skill_level == query.skill_level)
+    return _talent_filtered(stmt, query)
+
+
+def _talent_filtered(stmt: Select[Person, str], query: PersonQuery) -> Select[Person, str]:
+    """Honour, studio and mentor filters: `id IN (subquery)`, which both backends answer
+    from the few matching rows (SQLite runs a correlated EXISTS once per person)."""
+    if query.honour_type_id is not None or query.honour_level is not None:
+        holders = select(Honour.person_id)
+        if query.honour_type_id is not None:
+            holders = holders.where(Honour.type_id == query.honour_type_id)
+        if query.honour_level is not None:
+            holders = holders.where(Honour.level == query.honour_level)
+        stmt = stmt.where(Person.id.in_(holders))
+    if query.studio_id is not None:
+        members = select(StudioMember.person_id).where(
+            StudioMember.studio_id == query.studio_id, StudioMember.left_on.is_(None)
+        )
+        leader = select(Studio.leader_id).where(Studio.id == query.studio_id)
+        stmt = stmt.where(Person.id.in_(members.union(leader)))
+    if query.mentor_id is not None:
+        apprentices = select(Mentorship.apprentice_id).where(
+            Mentorship.mentor_id == query.mentor_id
+        )
+        stmt = stmt.where(Person.id.in_(apprentices))
     return stmt
 
 

@@ -21,9 +21,11 @@ from skillsapp.domain.competitions import (
     Registration,
     RegistrationStatus,
 )
+from skillsapp.domain.marks import Appeal, AppealStatus
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import Blocked, UserError
 from skillsapp.services.context import Actor
+from skillsapp.services.marking import missing_marks_count
 from skillsapp.services.scheme_store import load_spec
 
 ORDER = tuple(CompetitionStatus)
@@ -115,13 +117,32 @@ def guard_final(session: Session, competition: Competition, today: dt.date) -> l
     return []
 
 
-# Guards for a move forward into the key status. The scoring issue adds its own
-# (no missing marks before review, no open appeal before final) to these lists.
+def guard_review(session: Session, competition: Competition, _today: dt.date) -> list[UserError]:
+    """Results go up for review (公示) only with every mark in: none may be provisional."""
+    count = missing_marks_count(session, competition)
+    return [UserError("marks_missing", count=count)] if count else []
+
+
+def guard_no_open_appeal(
+    session: Session, competition: Competition, _today: dt.date
+) -> list[UserError]:
+    """Results become final only when every appeal (申诉) has been ruled on."""
+    query = (
+        select(func.count(Appeal.id))
+        .join(Registration, Registration.id == Appeal.registration_id)
+        .join(Event, Event.id == Registration.event_id)
+        .where(Event.competition_id == competition.id, Appeal.status == AppealStatus.OPEN)
+    )
+    count = session.scalar(query) or 0
+    return [UserError("appeals_open", count=count)] if count else []
+
+
+# Guards for a move forward into the key status.
 GUARDS: dict[CompetitionStatus, list[Guard]] = {
     CompetitionStatus.REGISTRATION: [guard_registration],
     CompetitionStatus.SCORING: [guard_scoring],
-    CompetitionStatus.REVIEW: [],
-    CompetitionStatus.FINAL: [guard_final],
+    CompetitionStatus.REVIEW: [guard_review],
+    CompetitionStatus.FINAL: [guard_final, guard_no_open_appeal],
     CompetitionStatus.ARCHIVED: [],
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from skillsapp.app import Services
 from skillsapp.domain.competitions import CompetitionStatus
@@ -100,7 +101,29 @@ def meet_ready_for_scoring(services: Services) -> Meet:
 
 def advance(services: Services, competition_id: int, *targets: CompetitionStatus) -> None:
     for target in targets:
+        if target is CompetitionStatus.REVIEW:
+            mark_all(services, competition_id)
         services.competitions.set_status(competition_id, target, today=AFTER_REVIEW)
+
+
+def mark_all(services: Services, competition_id: int) -> None:
+    """Every missing mark entered as 0 (valid on every scale), so the meet may go to 公示."""
+    from skillsapp.domain.marks import Mark
+    from skillsapp.services.results import competition_rankings
+
+    with services.db.transaction() as session:
+        for event in competition_rankings(session, competition_id):
+            ids = {key: cid for cid, key in event.criterion_ids.items()}
+            for missing in event.missing:
+                judge = missing.judge_id if missing.judge_id is not None else event.panel[0]
+                session.add(
+                    Mark(
+                        registration_id=missing.registration_id,
+                        criterion_id=ids[missing.criterion],
+                        judge_id=judge,
+                        value=Decimal(0),
+                    )
+                )
 
 
 def final_meet(services: Services) -> Meet:

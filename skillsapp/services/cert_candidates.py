@@ -1,0 +1,224 @@
+"""Who gets a certificate: a competition's published results (award tiers, titles,
+everyone for participation), a selection from the registry, or honour records.
+
+Results are read from `EventResult` rows (written at 公示, frozen at 已定): certificates
+wait for the review period, so a competition must be final (DOMAIN.md §1).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from skillsapp.domain.certificates import Certificate, CertificateStatus
+from skillsapp.domain.competitions import Competition, CompetitionStatus, Event, Registration
+from skillsapp.domain.marks import EventResult, Honour
+from skillsapp.domain.models import Person, Unit
+from skillsapp.errors import NotFound, UserError
+from skillsapp.services.competitions import get_competition
+
+FINAL_STATUSES = frozenset({CompetitionStatus.FINAL, CompetitionStatus.ARCHIVED})
+_CHUNK = 900  # ids per IN (…): well under SQLite's variable limit
+
+
+@dataclass(frozen=True)
+class CertificateCandidate:
+    """One certificate to issue; `issued_serial` is set when it was issued already
+    (reprint that one instead)."""
+
+    kind: str  # award | title | participation | honour | custom
+    person_id: int | None
+    name: str
+    unit: str = ""
+    competition_id: int | None = None
+    competition: str = ""
+    competition_code: str = ""
+    event_id: int | None = None
+    event: str = ""
+    result_id: int | None = None
+    honour_id: int | None = None
+    award: str = ""
+    title: str = ""
+    rank: int | None = None
+    issuer: str = ""
+    issued_serial: str = ""
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What makes two certificates the same certificate."""
+        return (self.person_id, self.competition_id, self.event_id, self.award, self.title)
+
+
+def _results_query(competition_id: int) -> Select[EventResult, Event, Person, str]:
+    unit = aliased(Unit)
+    return (
+        select(EventResult, Event, Person, unit.name)
+        .join(Registration, EventResult.registration_id == Registration.id)
+        .join(Person, Registration.person_id == Person.id)
+        .join(Event, EventResult.event_id == Event.id)
+        .outerjoin(unit, unit.id == func.coalesce(Registration.unit_id, Person.unit_id))
+        .where(Event.competition_id == competition_id, EventResult.provisional.is_(False))
+        .order_by(
+            Event.position,
+            Event.id,
+            EventResult.rank.is_(None),
+            EventResult.rank,
+            Person.name_pinyin,
+            Person.id,
+        )
+    )
+
+
+def _wanted(
+    result: EventResult, awards: set[str], titles: set[str], everyone: bool
+) -> list[tuple[str, str, str]]:
+    """(kind, award, title) of each certificate `result` earns among those asked for."""
+    wanted = []
+    if result.award and result.award in awards:
+        wanted.append(("award", result.award, ""))
+    wanted += [("title", "", t) for t in json.loads(result.titles or "[]") if t in titles]
+    if everyone:
+        wanted.append(("participation", "", ""))
+    return wanted
+
+
+def competition_candidates(
+    session: Session,
+    competition_id: int,
+    *,
+    awards: Iterable[str] = (),
+    titles: Iterable[str] = (),
+    participation: bool = False,
+) -> list[CertificateCandidate]:
+    """Certificates a final competition's results earn, in event and rank order."""
+    competition = get_competition(session, competition_id)
+    if competition.status not in FINAL_STATUSES:
+        raise UserError("cert_competition_not_final", status=competition.status.value)
+    issuer = competition.organizer.name if competition.organizer else ""
+    award_set, title_set = set(awards), set(titles)
+    found = []
+    for result, event, person, unit_name in session.execute(_results_query(competition_id)):
+        for kind, award, title in _wanted(result, award_set, title_set, participation):
+            found.append(
+                CertificateCandidate(
+                    kind=kind,
+                    person_id=person.id,
+                    name=person.name,
+                    unit=unit_name or "",
+                    competition_id=competition.id,
+                    competition=competition.name,
+                    competition_code=competition.code,
+                    event_id=event.id,
+                    event=event.name,
+                    result_id=result.id,
+                    award=award,
+                    title=title,
+                    rank=result.rank,
+                    issuer=issuer,
+                )
+            )
+    return with_issued(session, found)
+
+
+def person_candidates(
+    session: Session,
+    person_ids: Sequence[int],
+    *,
+    award: str = "",
+    title: str = "",
+    competition_id: int | None = None,
+    event_id: int | None = None,
+) -> list[CertificateCandidate]:
+    """One certificate per person of a registry selection (e.g. everyone trained)."""
+    competition = get_competition(session, competition_id) if competition_id else None
+    event = session.get(Event, event_id) if event_id else None
+    if event_id and event is None:
+        raise NotFound(entity="event", id=event_id)
+    persons = _persons(session, person_ids)
+    base = CertificateCandidate(
+        kind="custom",
+        person_id=None,
+        name="",
+        competition_id=competition.id if competition else None,
+        competition=competition.name if competition else "",
+        competition_code=competition.code if competition else "",
+        event_id=event.id if event else None,
+        event=event.name if event else "",
+        award=award,
+        title=title,
+        issuer=_organizer(competition),
+    )
+    found = [replace(base, person_id=p.id, name=p.name, unit=u or "") for p, u in persons]
+    return with_issued(session, found)
+
+
+def _organizer(competition: Competition | None) -> str:
+    return competition.organizer.name if competition and competition.organizer else ""
+
+
+def _persons(session: Session, person_ids: Sequence[int]) -> list[tuple[Person, str | None]]:
+    rows: dict[int, tuple[Person, str | None]] = {}
+    for start in range(0, len(person_ids), _CHUNK):
+        chunk = person_ids[start : start + _CHUNK]
+        query = (
+            select(Person, Unit.name)
+            .outerjoin(Unit, Person.unit_id == Unit.id)
+            .where(Person.id.in_(chunk))
+        )
+        rows.update({p.id: (p, u) for p, u in session.execute(query)})
+    missing = [i for i in person_ids if i not in rows]
+    if missing:
+        raise NotFound(entity="person", id=missing[0])
+    return [rows[i] for i in person_ids]
+
+
+def honour_candidates(session: Session, honour_ids: Sequence[int]) -> list[CertificateCandidate]:
+    """Honour certificates (荣誉证书: 技术能手, 焦作工匠 …) for honour records."""
+    found = []
+    for honour_id in honour_ids:
+        honour = session.get(Honour, honour_id)
+        if honour is None:
+            raise NotFound(entity="honour", id=honour_id)
+        person = session.get(Person, honour.person_id) if honour.person_id else None
+        unit_id = person.unit_id if person else honour.unit_id
+        unit = session.get(Unit, unit_id) if unit_id else None
+        found.append(
+            CertificateCandidate(
+                kind="honour",
+                person_id=person.id if person else None,
+                name=person.name if person else (unit.name if unit else ""),
+                unit=unit.name if unit else "",
+                honour_id=honour.id,
+                title=honour.title,
+                issuer=honour.granting_body,
+            )
+        )
+    return with_issued(session, found)
+
+
+def issued_serials(
+    session: Session, candidates: Sequence[CertificateCandidate]
+) -> dict[tuple[object, ...], str]:
+    """The serial of the valid certificate already issued for each candidate's key."""
+    person_ids = sorted({c.person_id for c in candidates if c.person_id is not None})
+    found: dict[tuple[object, ...], str] = {}
+    for start in range(0, len(person_ids), _CHUNK):
+        query = select(Certificate).where(
+            Certificate.person_id.in_(person_ids[start : start + _CHUNK]),
+            Certificate.status == CertificateStatus.VALID,
+        )
+        for cert in session.scalars(query):
+            key = (cert.person_id, cert.competition_id, cert.event_id, cert.award, cert.title)
+            found[key] = cert.serial
+    return found
+
+
+def with_issued(
+    session: Session, candidates: list[CertificateCandidate]
+) -> list[CertificateCandidate]:
+    issued = issued_serials(session, candidates)
+    return [replace(c, issued_serial=issued.get(c.key, "")) for c in candidates]
