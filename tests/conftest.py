@@ -21,6 +21,18 @@ from skillsapp.storage.migrate import open_database
 PG_ENV = "SKILLSAPP_TEST_PG_URL"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashes() -> Iterator[None]:
+    """scrypt at 2**14 costs ~60 ms a hash by design; tests create thousands of accounts.
+    The cost is stored in each hash, so verification is unchanged."""
+    from skillsapp.domain import passwords
+
+    saved = passwords._N
+    passwords._N = 2**8
+    yield
+    passwords._N = saved
+
+
 @pytest.fixture(autouse=True)
 def _chinese_messages() -> Iterator[None]:
     messages.set_language("zh_CN")
