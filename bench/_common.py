@@ -30,7 +30,8 @@ def demo_database(persons: int = PERSONS, *, seed: int = 2025) -> Path:
     from skillsapp.services import demo
     from skillsapp.storage.migrate import head_revision
 
-    digest = hashlib.sha256(Path(demo.__file__).read_bytes()).hexdigest()[:8]
+    sources = sorted(Path(demo.__file__).parent.glob("demo*.py"))
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:8]
     target = CACHE_DIR / f"registry-{persons}-{head_revision()}-{digest}.sqlite3"
     if target.exists():
         return target
