@@ -4,8 +4,10 @@ On a local SQLite file the CLI acts as the file's owner (audited as ``cli:<login
 on PostgreSQL, or with ``--user``, it logs in and has that account's rights. Exit
 status: 0 success, 1 user error (message on stderr), 2 usage error.
 
-`parser` builds the commands from the `*_cmds` modules; `common` runs them and opens
-the database; `texts` holds what the CLI says in Chinese and English.
+`parser` builds the commands from the `*_cmds` modules (registry, db, admin,
+competition, preparation, scoring: marks/results/publish, certificate: certificates/
+verify, talent: honours/studios/profile); `common` runs them and opens the database;
+`texts` holds what the CLI says in Chinese and English.
 """
 
 from __future__ import annotations

@@ -32,6 +32,11 @@ SNAPSHOT_VIEWS = (
     "registry",
     "person-dialog",
     "units",
+    "profile",
+    "nominations",
+    "studios",
+    "studio",
+    "evaluation",
     "import-preview",
     "audit",
     "users",
@@ -40,6 +45,12 @@ SNAPSHOT_VIEWS = (
     "competition-scheme",
     "competition-registrations",
     "competition-draw",
+    "marking-grid",
+    "chief-panel",
+    "results",
+    "certificates",
+    "certificate-verify",
+    "template-editor",
 )
 
 

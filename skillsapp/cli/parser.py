@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 
 from skillsapp import messages
-from skillsapp.cli import admin_cmds, competition_cmds, db_cmds, preparation_cmds, registry_cmds
+from skillsapp.cli import (
+    admin_cmds,
+    certificate_cmds,
+    competition_cmds,
+    db_cmds,
+    preparation_cmds,
+    registry_cmds,
+    scoring_cmds,
+    talent_cmds,
+)
 from skillsapp.cli.common import LANG_ENV, PASSWORD_ENV, Builder, Commands, actions, command
 
 
@@ -36,11 +45,16 @@ def _add_import(commands: Commands, common: argparse.ArgumentParser) -> None:
     group = actions(command(commands, common, "import", "import from .xlsx or .csv"))
     registry_cmds.add_import_persons(group, common)
     preparation_cmds.add_import_registrations(group, common)
+    scoring_cmds.add_import_marks(group, common)
+    talent_cmds.add_import_honours(group, common)
+    talent_cmds.add_import_studios(group, common)
+    talent_cmds.add_import_innovations(group, common)
 
 
 def _add_export(commands: Commands, common: argparse.ArgumentParser) -> None:
     group = actions(command(commands, common, "export", "export to .xlsx"))
     registry_cmds.add_export_persons(group, common)
+    talent_cmds.add_export_studios(group, common)
 
 
 BUILDERS: tuple[Builder, ...] = (
@@ -54,6 +68,11 @@ BUILDERS: tuple[Builder, ...] = (
     competition_cmds.add_competition,
     preparation_cmds.add_draw,
     preparation_cmds.add_forms,
+    scoring_cmds.add_results,
+    scoring_cmds.add_publish,
+    certificate_cmds.add_certificates,
+    certificate_cmds.add_verify,
+    talent_cmds.add_profile,
 )
 
 
@@ -87,4 +106,6 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         parser.error("demo needs --db PATH")
     if demo and args.persons < 0:
         parser.error("--persons cannot be negative")
+    if problem := certificate_cmds.usage_problem(args):
+        parser.error(problem)
     return args

@@ -13,7 +13,8 @@ from skillsapp.services.registry import PersonQuery
 DEFAULT_DEMO_PERSONS = 300
 DEMO_HELP = (
     "persons in the registry (default %(default)s); from 200 on, the demo also holds "
-    "an enterprise contest in scoring and a city meet in registration"
+    "a finished enterprise contest with final results, a city meet in registration, "
+    "honours, mentor pairs and 20 innovation studios"
 )
 
 

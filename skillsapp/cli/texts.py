@@ -77,6 +77,89 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "draw_event": ("  {event}：{count} 人", "  {event}: {count} entrants"),
     "forms_written": ("已写入 {count} 个文件到 {path}", "Wrote {count} files to {path}"),
+    # scoring_cmds
+    "column": ("{column} 列", "column {column}"),
+    "marks_imported": (
+        "已导入 {written} 个分数，{unchanged} 个与库中相同",
+        "Imported {written} marks; {unchanged} were unchanged",
+    ),
+    "marks_left_out": (
+        "{count} 个单元格有问题，未导入",
+        "{count} cells had problems and were left out",
+    ),
+    "results_written": ("成绩已写入 {path}", "Results written to {path}"),
+    "published": (
+        "赛事状态：{status}，已保存 {results} 条成绩",
+        "The competition is now: {status}; {results} results saved",
+    ),
+    "review_ends": ("公示期至 {day}", "The review period ends on {day}"),
+    # certificate_cmds
+    "certs_issued": (
+        "已发证 {issued} 张（{first} – {last}），写入 {path}",
+        "Issued {issued} certificates ({first} – {last}) to {path}",
+    ),
+    "certs_skipped": (
+        "{skipped} 张此前已发，未重复发证（请在证书登记簿中补打）",
+        "{skipped} had been issued before and were skipped (reprint them from the register)",
+    ),
+    "template_unknown": (
+        "没有名为“{name}”的已发布证书模板；可用的模板：",
+        "There is no published certificate template called {name}; the templates are:",
+    ),
+    "calibration_written": ("校准页已写入 {path}", "Calibration page written to {path}"),
+    "verify_valid": (
+        "有效：证书 {serial} 与登记簿记录一致，签名正确",
+        "VALID: certificate {serial} matches the register and its signature is correct",
+    ),
+    "verify_revoked": (
+        "已撤销：证书 {serial} 已于 {day} 撤销（原因：{reason}）",
+        "REVOKED: certificate {serial} was revoked on {day} ({reason})",
+    ),
+    "verify_unknown": (
+        "查无此证：登记簿中没有编号为 {serial} 的证书",
+        "UNKNOWN SERIAL: the register has no certificate {serial}",
+    ),
+    "verify_forged": (
+        "伪造或被篡改：证书 {serial} 的签名与登记簿记录不符",
+        "FORGED OR ALTERED: the signature of {serial} does not match the register",
+    ),
+    "verify_not_ours": (
+        "伪造或被篡改：这不是本系统签发的证书二维码",
+        "FORGED OR ALTERED: this is not a certificate code of this program",
+    ),
+    "verify_issued": (
+        "  登记：{day} 由 {by} 签发，模板“{template}”第 {version} 版，打印 {prints} 次",
+        "  Register: issued {day} by {by}, template {template} version {version}, "
+        "printed {prints} times",
+    ),
+    # talent_cmds
+    "honours_imported": (
+        "已导入荣誉 {imported} 条，跳过 {skipped} 行",
+        "Imported {imported} honours, skipped {skipped} rows",
+    ),
+    "studios_imported": (
+        "已导入工作室 {imported} 个，跳过 {skipped} 行",
+        "Imported {imported} studios, skipped {skipped} rows",
+    ),
+    "innovations_imported": (
+        "已导入创新成果 {imported} 项，跳过 {skipped} 行",
+        "Imported {imported} innovations, skipped {skipped} rows",
+    ),
+    "units_created": ("新建依托单位：{units}", "New host units: {units}"),
+    "studios_exported": ("已导出 {count} 个工作室到 {path}", "Exported {count} studios to {path}"),
+    "profile_written": ("人才档案已写入 {path}", "Dossier written to {path}"),
+}
+# What `verify` shows of a register entry, by the certificate's data items.
+VERIFY_FIELDS: dict[str, tuple[str, str]] = {
+    "serial": ("证书编号", "Serial"),
+    "name": ("姓名", "Name"),
+    "unit": ("单位", "Unit"),
+    "competition": ("赛事", "Competition"),
+    "event": ("项目", "Event"),
+    "award": ("奖项", "Award"),
+    "title": ("称号", "Title"),
+    "issuer": ("颁发单位", "Issued by"),
+    "date_cn": ("日期", "Date"),
 }
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("姓名", "name"),

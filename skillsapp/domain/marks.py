@@ -38,9 +38,7 @@ class Mark(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    registration_id: Mapped[int] = mapped_column(
-        ForeignKey("registration.id", ondelete="CASCADE")
-    )
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registration.id", ondelete="CASCADE"))
     criterion_id: Mapped[int] = mapped_column(
         ForeignKey("scheme_criterion.id", ondelete="RESTRICT")
     )
@@ -119,9 +117,7 @@ class PaperSheet(Versioned, Timestamped, Base):
     status: Mapped[SheetStatus] = mapped_column(
         enum_column(SheetStatus, "sheet_status"), default=SheetStatus.RECEIVED
     )
-    confirmed_by: Mapped[int | None] = mapped_column(
-        ForeignKey("app_user.id", ondelete="SET NULL")
-    )
+    confirmed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="SET NULL"))
     confirmed_at: Mapped[dt.datetime | None]
 
     keyings: Mapped[list[SheetKeying]] = relationship(
@@ -151,12 +147,8 @@ class SheetValue(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     keying_id: Mapped[int] = mapped_column(ForeignKey("sheet_keying.id", ondelete="CASCADE"))
-    registration_id: Mapped[int] = mapped_column(
-        ForeignKey("registration.id", ondelete="CASCADE")
-    )
-    criterion_id: Mapped[int] = mapped_column(
-        ForeignKey("scheme_criterion.id", ondelete="CASCADE")
-    )
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registration.id", ondelete="CASCADE"))
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("scheme_criterion.id", ondelete="CASCADE"))
     value: Mapped[Decimal | None]
 
 
@@ -193,9 +185,7 @@ class RecheckItem(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sample_id: Mapped[int] = mapped_column(ForeignKey("recheck_sample.id", ondelete="CASCADE"))
-    registration_id: Mapped[int] = mapped_column(
-        ForeignKey("registration.id", ondelete="CASCADE")
-    )
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registration.id", ondelete="CASCADE"))
     checked: Mapped[bool] = mapped_column(default=False)
     error_found: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str] = mapped_column(Text, default="")

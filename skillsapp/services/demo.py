@@ -1,7 +1,9 @@
 """A realistic demo database: units, persons and accounts, deterministic for a seed.
 
 From MIN_PERSONS (200) persons on, it also holds two competitions (see
-`demo_competitions`): an enterprise contest in scoring and a city meet in registration.
+`demo_competitions`): a finished enterprise contest with its marks and final results,
+and a city meet in registration; and the talent registry (see `demo_talent`): honours
+at every level, skill certificates, mentor pairs and 20 innovation studios.
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ from skillsapp.errors import UserError
 from skillsapp.interchange.rows import PersonDraft
 from skillsapp.services.accounts import AccountService
 from skillsapp.services.context import Actor
-from skillsapp.services.demo_competitions import MIN_PERSONS, write_demo_competitions
+from skillsapp.services.demo_competitions import (
+    MIN_PERSONS,
+    registry_persons,
+    write_demo_competitions,
+)
+from skillsapp.services.demo_talent import write_demo_talent
 from skillsapp.services.person_import import PersonImporter
 from skillsapp.services.registry import PersonQuery, RegistryService
 from skillsapp.services.units import UnitInput, UnitService
@@ -131,7 +138,8 @@ MALE_SHARE = 0.72  # skills-competition registries are mostly men
 
 def write_demo(target: str, *, persons: int = 300, seed: int = 2025) -> tuple[str, ...]:
     """Fill an empty database at `target` with demo units, persons and accounts, and
-    with `persons` ≥ MIN_PERSONS the demo competitions; their codes."""
+    with `persons` ≥ MIN_PERSONS the demo competitions and talent records; the
+    competitions' codes."""
     db = open_database(target)
     try:
         _refuse_non_empty(db)
@@ -146,7 +154,10 @@ def write_demo(target: str, *, persons: int = 300, seed: int = 2025) -> tuple[st
         log.info("wrote a demo database with %d persons to %s", len(drafts), db.display)
         if persons < MIN_PERSONS:
             return ()
-        return write_demo_competitions(db, admin, unit_ids, seed=seed)
+        pool = registry_persons(db)  # read once: a second at 100,000 persons
+        codes = write_demo_competitions(db, admin, unit_ids, seed=seed, pool=pool)
+        write_demo_talent(db, admin, unit_ids, seed=seed, pool=pool)
+        return codes
     finally:
         db.close()
 

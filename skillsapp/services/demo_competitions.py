@@ -2,8 +2,9 @@
 
 * 2025年焦煤集团电工技能比武 (JMDG2025): an enterprise contest with one event, 维修电工,
   20 contestants from the 焦煤 units (electricians first), judges judge1–judge3 with
-  judge1 as chief judge, drawn with a fixed seed and moved on to 比赛 (scoring) — as far
-  as the workflow goes without marks. See CONTEST_PATH for the scoring step.
+  judge1 as chief judge, drawn with a fixed seed, and finished: full marks from the
+  three judges (`demo_marks`), signed off and reviewed, published (公示) and final
+  (已定), the winner's title granted as an honour.
 * 2025年焦作市第十届职工技术运动会 (JZYDH2025): a city meet in 报名 (registration) with
   twelve events whose schemes vary the usual one (30/70, 20/80, 0/100, 25/55/20 with
   答辩, 35/5/60 with 上机), and entries from every unit by trade: within the quota,
@@ -36,6 +37,7 @@ from skillsapp.interchange.rows import PersonDraft
 from skillsapp.services.accounts import AccountService
 from skillsapp.services.competitions import CompetitionInput, CompetitionService
 from skillsapp.services.context import Actor
+from skillsapp.services.demo_marks import finish_contest
 from skillsapp.services.demo_schemes import (
     PRACTICAL_80,
     PRACTICAL_ONLY,
@@ -63,8 +65,8 @@ CONTEST_DRAW_SEED = 20250415
 CONTEST_FIELD = 20
 CONTEST_QUOTA = 6
 MEET_QUOTA = 3
-# The statuses the contest is moved through after its draw. The scoring issue enters
-# the demo marks after SCORING and appends REVIEW and FINAL, making it "finished".
+# The statuses the contest is moved through after its draw; `finish_contest` then marks
+# it and takes it on to 公示 and 已定 with the results snapshot.
 CONTEST_PATH: tuple[CompetitionStatus, ...] = (CompetitionStatus.SCORING,)
 JUDGES = ("judge1", "judge2", "judge3")  # the first is the chief judge
 # Registry trades entering the contest, best first: the field is filled tier by tier.
@@ -145,14 +147,17 @@ def _meet_input(unit_ids: dict[str, int]) -> CompetitionInput:
 class DemoCompetitions:
     """Writes the two competitions; one instance per demo database."""
 
-    def __init__(self, db: Database, admin: Actor, *, seed: int) -> None:
+    def __init__(
+        self, db: Database, admin: Actor, *, seed: int, pool: list[Candidate] | None = None
+    ) -> None:
         self._db = db
         self._admin = admin
+        self._seed = seed
         self._rng = random.Random(f"{seed}:competitions")
         self._competitions = CompetitionService(db, admin)
         self._events = EventService(db, admin)
         self._importer = RegistrationImporter(db, admin)
-        self._pool = _persons(db)
+        self._pool = registry_persons(db) if pool is None else pool
         self._judges = {
             u.username: u for u in AccountService(db).users(admin) if u.username in JUDGES
         }
@@ -179,6 +184,8 @@ class DemoCompetitions:
         DrawService(self._db, self._admin).draw(row.id, seed=CONTEST_DRAW_SEED)
         for status in CONTEST_PATH:
             self._move(row.id, status)
+        panel = [self._judges[username] for username in JUDGES]
+        finish_contest(self._db, self._admin, row.id, panel, seed=self._seed)
         return row.code
 
     def _meet(self, unit_ids: dict[str, int]) -> str:
@@ -257,7 +264,7 @@ class Candidate:
     unit_name: str | None
 
 
-def _persons(db: Database) -> list[Candidate]:
+def registry_persons(db: Database) -> list[Candidate]:
     """Every registry person by id (plain columns: the ORM would take seconds at 100,000)."""
     query = select(
         Person.id,
@@ -324,10 +331,15 @@ def _draft(row: int, event: str, person: Candidate) -> EntryDraft:
 
 
 def write_demo_competitions(
-    db: Database, admin: Actor, unit_ids: dict[str, int], *, seed: int
+    db: Database,
+    admin: Actor,
+    unit_ids: dict[str, int],
+    *,
+    seed: int,
+    pool: list[Candidate] | None = None,
 ) -> tuple[str, ...]:
     """The demo contest and meet on a database holding the demo units, persons and
-    accounts; their codes."""
-    codes = DemoCompetitions(db, admin, seed=seed).write(unit_ids)
+    accounts (`pool`: its persons, read here when not given); their codes."""
+    codes = DemoCompetitions(db, admin, seed=seed, pool=pool).write(unit_ids)
     log.info("wrote the demo competitions %s", ", ".join(codes))
     return codes

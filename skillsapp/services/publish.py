@@ -95,9 +95,7 @@ def move(
     )
 
 
-def snapshot_results(
-    session: Session, actor: Actor, competition: Competition, action: str
-) -> int:
+def snapshot_results(session: Session, actor: Actor, competition: Competition, action: str) -> int:
     """Write the competition's results snapshot (EventResult rows) and audit it."""
     computations = competition_rankings(session, competition.id)
     written = write_snapshot(session, computations)

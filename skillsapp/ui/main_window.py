@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from skillsapp import settings
 from skillsapp.app import Services
-from skillsapp.domain.roles import Permission
+from skillsapp.domain.roles import Permission, Role
 from skillsapp.ui import labels, prefs
 from skillsapp.ui.icons import app_icon, icon
 from skillsapp.ui.pages.dashboard_page import DashboardPage
@@ -29,24 +29,10 @@ _CTX = "MainWindow"
 PAGES: tuple[tuple[str, str, str, str | None], ...] = (
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "dashboard", None),
     ("competitions", QT_TRANSLATE_NOOP("MainWindow", "Competitions"), "competitions", None),
+    ("marking", QT_TRANSLATE_NOOP("MainWindow", "Marking"), "marking", None),
     ("registry", QT_TRANSLATE_NOOP("MainWindow", "Registry"), "registry", None),
-    (
-        "studios",
-        QT_TRANSLATE_NOOP("MainWindow", "Innovation studios"),
-        "studios",
-        QT_TRANSLATE_NOOP(
-            "MainWindow",
-            "Model workers' and craftsmen's innovation studios: members, projects and results.",
-        ),
-    ),
-    (
-        "certificates",
-        QT_TRANSLATE_NOOP("MainWindow", "Certificates"),
-        "certificates",
-        QT_TRANSLATE_NOOP(
-            "MainWindow", "Award certificates and honours, printed as PDF, with their records."
-        ),
-    ),
+    ("studios", QT_TRANSLATE_NOOP("MainWindow", "Innovation studios"), "studios", None),
+    ("certificates", QT_TRANSLATE_NOOP("MainWindow", "Certificates"), "certificates", None),
     ("system", QT_TRANSLATE_NOOP("MainWindow", "System"), "system", None),
 )
 NAV_STYLE = """
@@ -64,11 +50,22 @@ VIEW_PAGES: dict[str, tuple[str, str]] = {
     "competition-scheme": ("competitions", "scheme"),
     "competition-registrations": ("competitions", "registrations"),
     "competition-draw": ("competitions", "draw"),
+    "marking-grid": ("marking", "grid"),
+    "chief-panel": ("marking", "panel"),
+    "results": ("competitions", "results"),
+    "competition-scoring": ("competitions", "scoring"),
     "registry": ("registry", "persons"),
     "units": ("registry", "units"),
+    "profile": ("registry", "profile"),
+    "nominations": ("registry", "nominations"),
+    "studios": ("studios", "studios"),
+    "studio": ("studios", "studio"),
+    "evaluation": ("studios", "evaluation"),
     "users": ("system", "users"),
     "audit": ("system", "audit"),
     "settings": ("system", "settings"),
+    "certificates": ("certificates", "issue"),
+    "certificate-verify": ("certificates", "verify"),
 }
 
 
@@ -128,6 +125,12 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, key: str, title: str, icon_name: str, text: str | None) -> QWidget | None:
         actor = self._services.actor
+        if (key == "marking") != (actor.role is Role.JUDGE):
+            return None  # a judge sees the marking page only, and only judges see it
+        if key == "marking":
+            from skillsapp.ui.pages.scoring.marking_page import MarkingPage
+
+            return MarkingPage(self._services)
         if text is not None:
             return PlaceholderPage(icon(icon_name), _tr(title), _tr(text))
         if key == "dashboard":
@@ -144,6 +147,18 @@ class MainWindow(QMainWindow):
             from skillsapp.ui.pages.registry_page import RegistryPage
 
             return RegistryPage(self._services)
+        if key == "certificates":
+            if not actor.can(Permission.VIEW_COMPETITIONS):
+                return None
+            from skillsapp.ui.pages.certificates_page import CertificatesPage
+
+            return CertificatesPage(self._services)
+        if key == "studios":
+            if not actor.can(Permission.VIEW_STUDIOS):
+                return None
+            from skillsapp.ui.pages.studios_page import StudiosPage
+
+            return StudiosPage(self._services)
         return SystemPage(self._services)
 
     def _build_status_bar(self) -> None:

@@ -10,6 +10,13 @@ USERS = "users"
 COMPETITIONS = "competitions"  # a competition's fields, status or draw seed
 EVENTS = "events"  # events, their schemes and judges
 REGISTRATIONS = "registrations"  # entries, withdrawals, bibs and blind codes
+MARKS = "marks"  # marks, sign-offs, paper sheets, re-checks, time used, disqualifications
+RESULTS = "results"  # published results, titles granted
+APPEALS = "appeals"  # appeals filed, re-marked, ruled on
+TALENT = "talent"  # honours, certificates, titles and mentorships of persons
+NOMINATIONS = "nominations"  # rounds, nominations and their documents
+STUDIOS = "studios"  # studios, members, their records, evaluation plans and scores
+CERTIFICATES = "certificates"  # issued, reprinted, printed or revoked; templates
 
 
 class AppSignals(QObject):

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from skillsapp.app import Services, open_services
+from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.idcard import make_id
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.person_rules import PersonInput
@@ -24,6 +25,11 @@ VIEWS = (
     "registry",
     "person-dialog",
     "units",
+    "profile",
+    "nominations",
+    "studios",
+    "studio",
+    "evaluation",
     "import-preview",
     "audit",
     "users",
@@ -32,7 +38,14 @@ VIEWS = (
     "competition-scheme",
     "competition-registrations",
     "competition-draw",
+    "marking-grid",
+    "chief-panel",
+    "results",
+    "certificates",
+    "certificate-verify",
+    "template-editor",
 )
+JUDGE_VIEWS = frozenset({"marking-grid", "chief-panel"})
 WINDOW_SIZE = (1280, 800)
 
 
@@ -52,7 +65,8 @@ def render_snapshot(db_target: str, view: str, out: Path, lang: str) -> None:
         widget = build_view(view, services)
         try:
             widget.show()
-            app.processEvents()
+            for _ in range(3):  # layouts settle over a few rounds of posted events
+                app.processEvents()
             Path(out).parent.mkdir(parents=True, exist_ok=True)
             if not widget.grab().save(str(out)):
                 raise OSError(f"cannot write {out}")
@@ -84,12 +98,38 @@ def build_view(view: str, services: Services) -> QWidget:
         return _person_dialog(services)
     if view == "import-preview":
         return _import_preview(services)
+    if view == "template-editor":
+        return _template_editor(services)
     from skillsapp.ui.main_window import MainWindow
 
+    if view in JUDGE_VIEWS:
+        judge = chief_judge_actor(services)
+        if judge is None:  # nobody judges yet: the organizers' view of the marks
+            view = "competition-scoring"
+        else:
+            services = services.as_actor(judge)
     window = MainWindow(services)
     window.resize(*WINDOW_SIZE)
-    window.show_view(view)
+    page = window.show_view(view)
+    if view == "certificate-verify":  # a verdict to look at: the newest, else an unknown serial
+        entries = services.certificates.register()
+        page.tab_widgets["verify"].verify(entries[0].serial if entries else "2025JZ0001")
     return window
+
+
+def chief_judge_actor(services: Services) -> Actor | None:
+    """A chief judge, signed in as that judge: of an event in 比赛 if there is one (the
+    grid still open), else of the latest event (the demo's judge1)."""
+    found: list[tuple[bool, Actor]] = []
+    for account in services.judges.judge_accounts():
+        events = [e for e in services.marks.judge_events(account.user_id) if e.chief]
+        if events:
+            actor = Actor(account.username, Role.JUDGE, account.user_id, account.name)
+            scoring = any(e.competition_status is CompetitionStatus.SCORING for e in events)
+            found.append((scoring, actor))
+    if not found:
+        return None
+    return next((actor for scoring, actor in found if scoring), found[0][1])
 
 
 def _login(services: Services) -> QWidget:
@@ -147,3 +187,11 @@ def _import_preview(services: Services) -> QWidget:
 
     preview = services.importer.preview(sample_drafts())
     return ImportPreviewDialog(preview, file_name="人员名单.xlsx")
+
+
+def _template_editor(services: Services) -> QWidget:
+    from skillsapp.ui.dialogs.template_editor_dialog import TemplateEditorDialog
+
+    services.cert_templates.ensure_builtin_templates()
+    first = services.cert_templates.templates()[0]
+    return TemplateEditorDialog(services, first.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the app
 
@@ -13,7 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from skillsapp.app import Services
+from skillsapp.app import Services, open_services
 from skillsapp.ui import i18n, msgbox, signals, tasks
 
 
@@ -56,3 +57,26 @@ def admin(sqlite_services: Services) -> Iterator[Services]:
     """Services of a signed-in admin; background tasks end before the database closes."""
     yield sqlite_services
     assert tasks.wait_all()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, written once per run (about two seconds)."""
+    from skillsapp.services.demo import write_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    write_demo(str(path), persons=300)
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Iterator[Services]:
+    """A fresh copy of the demo database, with services acting as its admin."""
+    target = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_file, target)
+    services = open_services(str(target))
+    try:
+        yield services.as_actor(services.accounts.login("admin", "admin"))
+    finally:
+        assert tasks.wait_all()
+        services.db.close()

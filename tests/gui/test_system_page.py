@@ -71,12 +71,12 @@ def test_admin_sees_all_system_tabs(qtbot, admin):
     assert window.pages["system"].tab_titles() == ["用户", "审计日志", "设置", "关于"]
 
 
-def test_judge_sees_no_registry(qtbot, admin):
+def test_judge_sees_only_the_marking_page(qtbot, admin):
     judge = as_role(admin, "judge1", "judge")
     window = _window(qtbot, judge)
-    assert "人才库" not in window.nav_titles()
+    assert window.nav_titles() == ["评分"]
     assert "registry" not in window.pages
-    assert window.nav_titles()[0] == "仪表盘"
+    assert "marking" not in _window(qtbot, admin).pages
 
 
 def test_admin_adds_a_user_then_disables_it(qtbot, admin):

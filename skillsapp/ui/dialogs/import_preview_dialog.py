@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -32,13 +32,16 @@ class ImportPreviewDialog(QDialog):
         *,
         file_name: str,
         notes: Sequence[str] = (),
+        field_label: Callable[[str], str] | None = None,
         parent: QWidget | None = None,
     ):
-        """`preview`: a person or entry import preview (total_rows, valid, problems,
-        bad_rows, new_units); `notes` are extra lines under the summary."""
+        """`preview`: an import preview (total_rows, valid, problems, bad_rows, and
+        new_units if it makes units); `notes` are extra lines under the summary;
+        `field_label` names the fields in the problem list."""
         super().__init__(parent)
         self.preview = preview
         self._notes = tuple(notes)
+        self._field_label = field_label
         self.setWindowTitle(self.tr("Import preview — {file}").format(file=file_name))
         self.resize(820, 560)
         self._build_ui()
@@ -52,15 +55,16 @@ class ImportPreviewDialog(QDialog):
             )
         )
         self.summary.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        new_units = getattr(preview, "new_units", ())
         self.new_units = QLabel(
-            self.tr("New units to be created: {names}").format(names="、".join(preview.new_units))
+            self.tr("New units to be created: {names}").format(names="、".join(new_units))
         )
         self.new_units.setWordWrap(True)
-        self.new_units.setVisible(bool(preview.new_units))
+        self.new_units.setVisible(bool(new_units))
         self.notes = QLabel("\n".join(self._notes))
         self.notes.setWordWrap(True)
         self.notes.setVisible(bool(self._notes))
-        self.model = ProblemTableModel(self)
+        self.model = ProblemTableModel(self, field_label=self._field_label)
         self.model.set_rows(preview.problems)
         self.table = self._problem_table()
         self.no_problems = QLabel(self.tr("No problems found."))

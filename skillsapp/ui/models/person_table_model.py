@@ -71,9 +71,12 @@ class PersonTableModel(QAbstractTableModel):
         """The current filter and sort, for all matches (offset 0, no limit)."""
         return dataclasses.replace(self._query, offset=0, limit=None)
 
-    def set_filter(self, *, text: str, unit_id: int | None, trade: str, skill_level: Any) -> None:
+    def set_filter(
+        self, *, text: str, unit_id: int | None, trade: str, skill_level: Any, **talent: Any
+    ) -> None:
+        """`talent`: the honour, studio and mentor fields of PersonQuery, when given."""
         self._query = dataclasses.replace(
-            self._query, text=text, unit_id=unit_id, trade=trade, skill_level=skill_level
+            self._query, text=text, unit_id=unit_id, trade=trade, skill_level=skill_level, **talent
         )
         self.reload()
 

@@ -19,13 +19,15 @@ from skillsapp.ui.pages.events_tab import EventsTab
 from skillsapp.ui.pages.judges_tab import JudgesTab
 from skillsapp.ui.pages.print_tab import PrintTab
 from skillsapp.ui.pages.registrations_tab import RegistrationsTab
+from skillsapp.ui.pages.scoring.results_tab import ResultsTab
+from skillsapp.ui.pages.scoring.scoring_tab import ScoringTab
 from skillsapp.ui.widgets.competition_header import CompetitionHeader
 from skillsapp.ui.widgets.dialogs import open_dialog
 from skillsapp.ui.widgets.refresh import RefreshOnChange
 
 
 class CompetitionView(QWidget):
-    """Tabs by name: info, scheme, registrations, draw, judges, print."""
+    """Tabs by name: info, scheme, registrations, draw, judges, print, scoring, results."""
 
     back_requested = Signal()
 
@@ -53,6 +55,8 @@ class CompetitionView(QWidget):
             "draw": DrawTab(services),
             "judges": JudgesTab(services),
             "print": PrintTab(services),
+            "scoring": ScoringTab(services),
+            "results": ResultsTab(services),
         }
         titles = {
             "info": self.tr("Basics"),
@@ -61,6 +65,8 @@ class CompetitionView(QWidget):
             "draw": self.tr("Draw"),
             "judges": self.tr("Judges"),
             "print": self.tr("Printing"),
+            "scoring": self.tr("Marking"),
+            "results": self.tr("Results"),
         }
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from skillsapp.app import Services
+from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.ui.pages.competition_list import CompetitionListWidget
+
+SCORED = frozenset({CompetitionStatus.SCORING, CompetitionStatus.REVIEW, CompetitionStatus.FINAL})
 
 
 class CompetitionsPage(QWidget):
@@ -46,7 +49,7 @@ class CompetitionsPage(QWidget):
 
     def show_tab(self, name: str) -> None:
         """A named view: "" the list; a tab name opens the competition with the most to
-        show there (the drawn one for "draw")."""
+        show there (the drawn one for "draw", one with marks for "scoring" and "results")."""
         if not name:
             self.show_list()
             return
@@ -56,6 +59,8 @@ class CompetitionsPage(QWidget):
             return
         if name == "draw":
             best = max(rows, key=lambda r: (r.draw_seed is not None, r.registration_count))
+        elif name in ("scoring", "results"):
+            best = max(rows, key=lambda r: (r.status in SCORED, r.registration_count))
         else:
             best = max(rows, key=lambda r: (r.registration_count, r.event_count))
         self.open_competition(best.id, name)

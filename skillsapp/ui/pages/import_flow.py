@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from skillsapp import messages
 from skillsapp.errors import UserError
-from skillsapp.ui import msgbox
+from skillsapp.ui import labels, msgbox
 from skillsapp.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from skillsapp.ui.dialogs.progress_dialog import TaskProgressDialog
 from skillsapp.ui.tasks import Task, TaskControl, report_error
@@ -53,6 +53,10 @@ class ImportFlow(QObject):
     def preview_notes(self, preview: Any) -> list[str]:
         return []
 
+    def field_label(self, field: str) -> str:
+        """The name of a field of the file, in the problem list."""
+        return labels.field(field)
+
     def succeeded(self, result: Any) -> None:
         """Announce the change and tell the user (on the GUI thread)."""
         raise NotImplementedError
@@ -82,6 +86,7 @@ class ImportFlow(QObject):
             preview,
             file_name=self._path.name,
             notes=self.preview_notes(preview),
+            field_label=self.field_label,
             parent=self._parent,
         )
         dialog.import_requested.connect(self._on_preview_import_requested)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -23,14 +23,18 @@ from skillsapp.domain.enums import Gender
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.registry import PersonRow
+from skillsapp.services.registry import PersonQuery, PersonRow
 from skillsapp.ui import labels, msgbox, prefs, signals
 from skillsapp.ui.dialogs.person_dialog import PersonDialog
 from skillsapp.ui.models.person_table_model import COLUMN_KEYS, COLUMNS, PersonTableModel
+from skillsapp.ui.pages.file_flow import FileFlow, ask_save_path
 from skillsapp.ui.pages.person_io import IMPORT_FILTER, PersonExportFlow, PersonImportFlow
 from skillsapp.ui.widgets.dialogs import open_dialog
+from skillsapp.ui.widgets.fields import select_data
 from skillsapp.ui.widgets.person_filter_bar import PersonFilterBar
 from skillsapp.ui.widgets.refresh import RefreshOnChange
+from skillsapp.ui.widgets.saved_searches import SavedSearchBar
+from skillsapp.ui.widgets.talent_filter_bar import TalentFilterBar
 
 COLUMN_WIDTHS = {
     "name": 110,
@@ -43,7 +47,10 @@ COLUMN_WIDTHS = {
 
 
 class PersonsTab(QWidget):
-    """Everything about persons; writes go through dialogs and background flows."""
+    """Everything about persons; writes go through dialogs and background flows.
+    Emits `profile_requested(person_id)` to open a person's profile."""
+
+    profile_requested = Signal(int)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,15 +58,23 @@ class PersonsTab(QWidget):
         self._editable = services.actor.can(Permission.EDIT_REGISTRY)
         self.import_flow = PersonImportFlow(services, self)
         self.export_flow = PersonExportFlow(services, self)
+        self.roster_flow = FileFlow(self, self.tr("Roster"))
         self._build_ui()
         self._connect_signals()
         self._restore_columns()
         self._reload_filters()
-        RefreshOnChange(self, self.refresh, {signals.PERSONS, signals.UNITS})
+        kinds = {signals.PERSONS, signals.UNITS, signals.TALENT, signals.STUDIOS}
+        RefreshOnChange(self, self.refresh, kinds)
 
     def _build_ui(self) -> None:
         self.filters = PersonFilterBar()
+        self.talent_filters = TalentFilterBar(
+            self._services.registry, studios=self._services.actor.can(Permission.VIEW_STUDIOS)
+        )
         self.model = PersonTableModel(self._services.registry.search, self)
+        self.saved_searches = SavedSearchBar(self._services.profile, self.model.query)
+        self.profile_button = QPushButton(self.tr("Profile…"))
+        self.roster_button = QPushButton(self.tr("Roster PDF…"))
         self.table = self._make_table()
         self.count_label = QLabel()
         self.add_button = QPushButton(self.tr("Add…"))
@@ -68,6 +83,7 @@ class PersonsTab(QWidget):
         self.import_button = QPushButton(self.tr("Import…"))
         self.export_button = QPushButton(self.tr("Export…"))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.profile_button)
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setVisible(self._editable)
             buttons.addWidget(button)
@@ -75,15 +91,25 @@ class PersonsTab(QWidget):
         self.import_button.setVisible(self._editable)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.roster_button)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label)
         footer.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
+        layout.addLayout(self._talent_row())
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addLayout(footer)
         self._on_selection_changed()
+
+    def _talent_row(self) -> QHBoxLayout:
+        """Honour, studio and master filters, then the saved searches."""
+        row = QHBoxLayout()
+        row.addWidget(self.talent_filters, 3)
+        row.addSpacing(16)
+        row.addWidget(self.saved_searches, 2)
+        return row
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -116,6 +142,10 @@ class PersonsTab(QWidget):
 
     def _connect_signals(self) -> None:
         self.filters.filter_changed.connect(self._on_filters_filter_changed)
+        self.talent_filters.filter_changed.connect(self._on_filters_filter_changed)
+        self.saved_searches.search_chosen.connect(self.apply_query)
+        self.profile_button.clicked.connect(self._on_table_double_clicked)
+        self.roster_button.clicked.connect(self._on_roster_button_clicked)
         self.model.total_changed.connect(self._on_model_total_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -173,18 +203,53 @@ class PersonsTab(QWidget):
 
     def refresh(self) -> None:
         self._reload_filters()  # a chosen unit that is gone falls back to "all units"
-        self.model.set_filter(**self.filters.values())
+        self._on_filters_filter_changed()
 
     def _reload_filters(self) -> None:
         self.filters.set_units(self._services.units.units())
         self.filters.set_trades(self._services.registry.trades())
+        self.talent_filters.set_types(self._services.honours.types(for_units=False))
+        if self._services.actor.can(Permission.VIEW_STUDIOS):
+            self.talent_filters.set_studios(self._services.studios.studios())
+        chosen = self.saved_searches.chosen()
+        self.saved_searches.reload(chosen.id if chosen else None)
 
     def show_unit(self, unit_id: int | None) -> None:
         """Filter the table to one unit (from the units tab)."""
         self.filters.select_unit(unit_id)
 
     def _on_filters_filter_changed(self) -> None:
-        self.model.set_filter(**self.filters.values())
+        self.model.set_filter(**self.filters.values(), **self.talent_filters.values())
+
+    def apply_query(self, query: PersonQuery) -> None:
+        """Show a saved search: its filters, then its sort."""
+        bar = self.filters
+        bar.search.blockSignals(True)
+        bar.search.setText(query.text)
+        bar.search.blockSignals(False)
+        for combo, data in (
+            (bar.unit, query.unit_id),
+            (bar.trade, query.trade),
+            (bar.skill_level, query.skill_level),
+        ):
+            combo.blockSignals(True)
+            select_data(combo, data)
+            combo.blockSignals(False)
+        self.talent_filters.set_query(query, self._person_name(query.mentor_id))
+        self._on_filters_filter_changed()
+        if query.sort in COLUMN_KEYS:
+            order = (
+                Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+            )
+            self.table.horizontalHeader().setSortIndicator(COLUMN_KEYS.index(query.sort), order)
+
+    def _person_name(self, person_id: int | None) -> str:
+        if person_id is None:
+            return ""
+        try:
+            return self._services.registry.person_for_edit(person_id)[0].name
+        except UserError:  # deleted since the search was saved
+            return ""
 
     def _on_model_total_changed(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} persons in total").format(count=total))
@@ -198,12 +263,14 @@ class PersonsTab(QWidget):
         selected = self.selected_person() is not None
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
+        self.profile_button.setEnabled(selected)
 
     # -- actions
 
     def _on_table_double_clicked(self) -> None:
-        if self._editable:
-            self._on_edit_button_clicked()
+        person = self.selected_person()
+        if person is not None:
+            self.profile_requested.emit(person.id)
 
     def person_dialog(self, person_id: int | None = None) -> PersonDialog:
         """A dialog for a new person or for `person_id`, not yet shown."""
@@ -267,3 +334,13 @@ class PersonsTab(QWidget):
 
     def export_file(self, path: Path) -> None:
         self.export_flow.start(self.model.query(), path)
+
+    def _on_roster_button_clicked(self) -> None:
+        path = ask_save_path(self, self.tr("Roster PDF"), self.tr("roster.pdf"), ".pdf")
+        if path is not None:
+            self.export_roster_pdf(path)
+
+    def export_roster_pdf(self, path: Path) -> None:
+        """The persons matching the filters as a PDF list with their honours."""
+        profile, query = self._services.profile, self.model.query()
+        self.roster_flow.save_bytes(lambda: profile.roster_pdf(query), path)

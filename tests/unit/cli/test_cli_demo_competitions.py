@@ -1,5 +1,5 @@
-"""The demo database's competitions: an enterprise contest in scoring, a city meet in
-registration, both valid and deterministic."""
+"""The demo database's competitions: a finished enterprise contest with its marks and
+final results, a city meet in registration, both valid and deterministic."""
 
 from __future__ import annotations
 
@@ -10,17 +10,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from skillsapp import cli
 from skillsapp.__main__ import main
 from skillsapp.app import Services, open_services
-from skillsapp.domain.competitions import CompetitionKind, CompetitionStatus
+from skillsapp.domain.competitions import (
+    CompetitionKind,
+    CompetitionStatus,
+    Registration,
+    SchemeCriterion,
+)
+from skillsapp.domain.marks import JudgeSubmission, Mark, SubmissionStatus
 from skillsapp.logging_setup import reset_logging
 from skillsapp.services.competitions import CompetitionRow
 from skillsapp.services.demo import write_demo
 from skillsapp.services.demo_competitions import (
     CONTEST_CODE,
     CONTEST_DRAW_SEED,
+    CONTEST_FIELD,
     MEET_CODE,
     MEET_EVENTS,
     MIN_PERSONS,
@@ -65,14 +73,14 @@ def test_demo_command_reports_the_competitions_it_wrote(
     assert f"演示赛事：{CONTEST_CODE}, {MEET_CODE}" in capsys.readouterr().out
 
 
-def test_demo_holds_a_contest_in_scoring_and_a_meet_in_registration(demo: Services) -> None:
+def test_demo_holds_a_final_contest_and_a_meet_in_registration(demo: Services) -> None:
     rows = by_code(demo)
     contest, meet = rows[CONTEST_CODE], rows[MEET_CODE]
     assert (contest.name, contest.kind) == (
         "2025年焦煤集团电工技能比武",
         CompetitionKind.SKILLS_CONTEST,
     )
-    assert contest.status is CompetitionStatus.SCORING
+    assert contest.status is CompetitionStatus.FINAL
     assert (meet.name, meet.kind, meet.edition) == (
         "2025年焦作市第十届职工技术运动会",
         CompetitionKind.SPORTS_MEET,
@@ -112,6 +120,48 @@ def test_demo_contest_is_drawn_with_judge1_as_chief_judge(demo: Services) -> Non
     assert all(e.unit_name.startswith("焦煤集团") for e in entries)
 
 
+def test_demo_contest_has_every_mark_from_its_three_judges_signed_off_and_reviewed(
+    demo: Services,
+) -> None:
+    contest = by_code(demo)[CONTEST_CODE]
+    [event] = demo.events.events(contest.id)
+    panel = demo.marks.panel(event.id)
+    assert len(panel.rows) == CONTEST_FIELD and len(panel.judges) == 3
+    with demo.db.reading() as session:
+        marks = session.execute(
+            select(SchemeCriterion.key, Mark.judge_id)
+            .join(Mark, Mark.criterion_id == SchemeCriterion.id)
+            .join(Registration, Registration.id == Mark.registration_id)
+            .where(Registration.event_id == event.id)
+        ).all()
+        submissions = list(
+            session.scalars(select(JudgeSubmission).where(JudgeSubmission.event_id == event.id))
+        )
+    per_key = Counter(key for key, _ in marks)
+    assert per_key == {"T1": 20, "P1": 20, "P2": 60, "P3": 60}  # judged items by all three
+    assert {judge for key, judge in marks if key == "P2"} == {j.user_id for j in panel.judges}
+    assert len(submissions) == 3
+    assert all(s.status is SubmissionStatus.SUBMITTED and s.chief_reviewed_at for s in submissions)
+
+
+def test_demo_contest_has_final_results_for_twenty_contestants_with_awards_and_a_title(
+    demo: Services,
+) -> None:
+    contest = by_code(demo)[CONTEST_CODE]
+    document = demo.results.results_json(contest.id)
+    assert document["competition"]["status"] == "final"
+    rows = document["events"][0]["results"]
+    assert len(rows) == CONTEST_FIELD and not any(r["provisional"] for r in rows)
+    assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
+    assert [r["award"] for r in rows[:6]] == ["一等奖", "二等奖", "二等奖", *["三等奖"] * 3]
+    assert all(r["total"].count(".") == 1 and len(r["total"].split(".")[1]) == 2 for r in rows)
+    assert rows[0]["titles"] == ["焦煤集团技术能手"]
+    winner = demo.honours.honours(person_id=rows[0]["person_id"])
+    assert "焦煤集团技术能手" in [h.title for h in winner]
+    history = demo.results.competition_history(rows[0]["person_id"])
+    assert [h.rank for h in history] == [1]
+
+
 def test_demo_meet_entries_keep_quota_one_event_per_person_and_eligibility(
     demo: Services,
 ) -> None:
@@ -142,6 +192,9 @@ def test_demo_competitions_are_the_same_for_the_same_seed(demo: Services, tmp_pa
             assert [(e.person_name, e.event_name, e.bib) for e in first] == [
                 (e.person_name, e.event_name, e.bib) for e in second
             ]
+        contest = by_code(demo)[CONTEST_CODE].id
+        assert demo.results.results_json(contest) == again.results.results_json(contest)
+        assert [r.name for r in demo.studios.studios()] == [r.name for r in again.studios.studios()]
 
 
 def test_demo_below_the_minimum_has_no_competitions(tmp_path: Path) -> None:

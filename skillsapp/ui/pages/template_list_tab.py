@@ -1,0 +1,143 @@
+"""模板: the certificate templates, a preview of each, copy, edit and publish."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from skillsapp.app import Services
+from skillsapp.errors import UserError
+from skillsapp.services.cert_templates import TemplateRow
+from skillsapp.ui import msgbox, signals
+from skillsapp.ui.models.template_table_model import TemplateTableModel
+from skillsapp.ui.widgets.pdf_viewer import PdfViewerWidget
+from skillsapp.ui.widgets.refresh import RefreshOnChange
+from skillsapp.ui.widgets.tables import table_view
+
+
+class TemplateListTab(QWidget):
+    """`editor` is the template editor opened last (None until one is)."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.editor: QWidget | None = None
+        self._build_ui()
+        self._connect_signals()
+        RefreshOnChange(self, self.refresh, {signals.CERTIFICATES}, initially=True)
+
+    def _build_ui(self) -> None:
+        self.model = TemplateTableModel(self)
+        self.table = table_view(self.model, (230, 110, 60, 60), stretch=None)
+        self.copy_button = QPushButton(self.tr("New from this template…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.publish_button = QPushButton(self.tr("Publish draft"))
+        buttons = QHBoxLayout()
+        for button in (self.copy_button, self.edit_button, self.publish_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.table, 1)
+        self.viewer = PdfViewerWidget()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.viewer)
+        splitter.setSizes([520, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        layout.addWidget(splitter, 1)
+
+    def _connect_signals(self) -> None:
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.publish_button.clicked.connect(self._on_publish_button_clicked)
+
+    def refresh(self) -> None:
+        self._services.cert_templates.ensure_builtin_templates()
+        current = self.selected()
+        self.model.set_rows(self._services.cert_templates.templates())
+        ids = [r.id for r in self.model.rows()]
+        row = ids.index(current.id) if current and current.id in ids else 0
+        if ids:
+            self.table.selectRow(row)
+        self._on_selection_changed()
+
+    def selected(self) -> TemplateRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _on_selection_changed(self) -> None:
+        row = self.selected()
+        self.copy_button.setEnabled(row is not None)
+        self.edit_button.setEnabled(row is not None and not row.builtin)
+        self.publish_button.setEnabled(row is not None and row.draft_number is not None)
+        if row is None:
+            self.viewer.clear()
+            return
+        try:
+            draft = row.draft_number is not None
+            self.viewer.load_bytes(self._services.cert_templates.preview(row.id, draft=draft))
+        except UserError as err:
+            self.viewer.clear()
+            msgbox.user_error(self, err)
+
+    def _on_copy_button_clicked(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("New template"),
+            self.tr("Name"),
+            text=self.tr("{name} (copy)").format(name=row.name),
+        )
+        if ok and name.strip():
+            self.copy(row.id, name.strip())
+
+    def copy(self, template_id: int, name: str) -> TemplateRow | None:
+        try:
+            made = self._services.cert_templates.copy(template_id, name)
+        except UserError as err:
+            msgbox.user_error(self, err)
+            return None
+        signals.announce(signals.CERTIFICATES)
+        return made
+
+    def _on_edit_button_clicked(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_editor(row.id)
+
+    def open_editor(self, template_id: int) -> None:
+        from skillsapp.ui.dialogs.template_editor_dialog import TemplateEditorDialog
+        from skillsapp.ui.widgets.dialogs import open_dialog
+
+        self.editor = open_dialog(TemplateEditorDialog(self._services, template_id, self))
+
+    def _on_publish_button_clicked(self) -> None:
+        row = self.selected()
+        if row is None or not msgbox.confirm(
+            self,
+            self.tr("Publish draft"),
+            self.tr("New certificates of {name} will be printed with this draft.").format(
+                name=row.name
+            ),
+        ):
+            return
+        try:
+            self._services.cert_templates.publish(row.id)
+        except UserError as err:
+            msgbox.user_error(self, err)
+            return
+        signals.announce(signals.CERTIFICATES)
