@@ -5068,6 +5068,33 @@ The ruling is final.</source>
     </message>
 </context>
 <context>
+    <name>UnitHonoursPanel</name>
+    <message>
+        <source>Unit honours</source>
+        <translation>单位荣誉</translation>
+    </message>
+    <message>
+        <source>Add honour…</source>
+        <translation>添加荣誉…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the honour “{title}” ({year})?</source>
+        <translation>删除荣誉“{title}”（{year}）？</translation>
+    </message>
+    <message>
+        <source>Delete honour</source>
+        <translation>删除荣誉</translation>
+    </message>
+</context>
+<context>
     <name>UnitTreeModel</name>
     <message>
         <source>Unit</source>

@@ -12,7 +12,6 @@ verify, talent: honours/studios/profile); `common` runs them and opens the datab
 
 from __future__ import annotations
 
-from skillsapp.cli.admin_cmds import SNAPSHOT_VIEWS
 from skillsapp.cli.common import (
     LANG_ENV,
     NEW_PASSWORD_ENV,
@@ -24,6 +23,7 @@ from skillsapp.cli.common import (
 )
 from skillsapp.cli.parser import build_parser, parse
 from skillsapp.cli.texts import say
+from skillsapp.ui.view_names import VIEWS as SNAPSHOT_VIEWS
 
 __all__ = [
     "LANG_ENV",

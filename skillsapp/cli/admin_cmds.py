@@ -24,34 +24,7 @@ from skillsapp.cli.texts import ROLE_LABELS, pad, pick, say
 from skillsapp.domain.roles import Permission, Role
 from skillsapp.errors import UserError, ValidationError
 from skillsapp.services.audit import AuditFilter
-
-# The same names as skillsapp.ui.snapshot.VIEWS, repeated so --help needs no Qt.
-SNAPSHOT_VIEWS = (
-    "login",
-    "dashboard",
-    "registry",
-    "person-dialog",
-    "units",
-    "profile",
-    "nominations",
-    "studios",
-    "studio",
-    "evaluation",
-    "import-preview",
-    "audit",
-    "users",
-    "settings",
-    "competitions",
-    "competition-scheme",
-    "competition-registrations",
-    "competition-draw",
-    "marking-grid",
-    "chief-panel",
-    "results",
-    "certificates",
-    "certificate-verify",
-    "template-editor",
-)
+from skillsapp.ui.view_names import VIEWS as SNAPSHOT_VIEWS  # no Qt: --help lists them
 
 
 def add_snapshot(commands: Commands, common: argparse.ArgumentParser) -> None:

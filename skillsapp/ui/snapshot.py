@@ -18,33 +18,8 @@ from skillsapp.interchange.rows import PersonDraft, RowProblem
 from skillsapp.services.accounts import UserRow
 from skillsapp.services.context import Actor
 from skillsapp.ui import i18n, tasks
+from skillsapp.ui.view_names import VIEWS
 
-VIEWS = (
-    "login",
-    "dashboard",
-    "registry",
-    "person-dialog",
-    "units",
-    "profile",
-    "nominations",
-    "studios",
-    "studio",
-    "evaluation",
-    "import-preview",
-    "audit",
-    "users",
-    "settings",
-    "competitions",
-    "competition-scheme",
-    "competition-registrations",
-    "competition-draw",
-    "marking-grid",
-    "chief-panel",
-    "results",
-    "certificates",
-    "certificate-verify",
-    "template-editor",
-)
 JUDGE_VIEWS = frozenset({"marking-grid", "chief-panel"})
 WINDOW_SIZE = (1280, 800)
 

@@ -1,5 +1,5 @@
-"""Adding or editing one honour of a person: type from the catalogue, level, exact title,
-granting body, year or edition, document number, date."""
+"""Adding or editing one honour of a person or a unit: type from the catalogue, level,
+exact title, granting body, year or edition, document number, date."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ from skillsapp.ui.widgets.fields import YearSpin, combo, select_data
 
 
 class HonourDialog(RecordDialog):
-    """A new honour of `person_id`, or `honour` to edit."""
+    """A new honour of `person_id` or of `unit_id` (give one), or `honour` to edit;
+    `types` are the honour types offered (for persons or for units)."""
 
     announced = (signals.TALENT,)
 
@@ -31,13 +32,15 @@ class HonourDialog(RecordDialog):
         self,
         service: HonourService,
         *,
-        person_id: int,
+        person_id: int | None = None,
+        unit_id: int | None = None,
         types: Sequence[HonourTypeRow],
         honour: HonourRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
         self._service = service
         self._person_id = person_id
+        self._unit_id = unit_id
         self._types = {t.id: t for t in types}
         self._honour = honour
         title = self.tr("Edit honour") if honour else self.tr("New honour")
@@ -95,6 +98,7 @@ class HonourDialog(RecordDialog):
             type_id=self.honour_type.currentData() or 0,
             level=HonourLevel(self.level.currentData()),
             person_id=self._person_id,
+            unit_id=self._unit_id,
             title=self.title.text(),
             granting_body=self.granting_body.text(),
             year=self.year.year(),

@@ -1,12 +1,14 @@
-"""The unit tree with person counts; add, edit and delete units."""
+"""The unit tree with person counts; add, edit and delete units; the selected unit's
+honours below the tree."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
+    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -19,6 +21,7 @@ from skillsapp.services.units import UnitRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.unit_dialog import UnitDialog
 from skillsapp.ui.models.unit_tree_model import UnitTreeModel
+from skillsapp.ui.pages.unit_honours_panel import UnitHonoursPanel
 from skillsapp.ui.widgets.dialogs import open_dialog
 from skillsapp.ui.widgets.refresh import RefreshOnChange
 
@@ -38,7 +41,7 @@ class UnitsTab(QWidget):
         self._build_ui()
         self._connect_signals()
         self.refresh()
-        RefreshOnChange(self, self.refresh, {signals.PERSONS, signals.UNITS})
+        RefreshOnChange(self, self.refresh, {signals.PERSONS, signals.UNITS, signals.TALENT})
 
     def _build_ui(self) -> None:
         self.model = UnitTreeModel(self)
@@ -67,9 +70,16 @@ class UnitsTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.persons_button)
+        self.honours = UnitHonoursPanel(self._services)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.honours)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.splitter, 1)
 
     def _connect_signals(self) -> None:
         self.tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -99,7 +109,9 @@ class UnitsTab(QWidget):
         return self.model.unit_at(rows[0]) if rows else None
 
     def _on_selection_changed(self) -> None:
-        selected = self.selected_unit() is not None
+        unit = self.selected_unit()
+        self.honours.set_unit(unit)
+        selected = unit is not None
         for button in (self.add_child_button, self.edit_button, self.delete_button):
             button.setEnabled(selected)
         self.persons_button.setEnabled(selected)

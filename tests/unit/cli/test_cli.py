@@ -60,10 +60,16 @@ def test_snapshot_help_lists_every_view(capsys: pytest.CaptureFixture[str]) -> N
     assert all(view in out for view in cli.SNAPSHOT_VIEWS)
 
 
-def test_snapshot_views_match_the_ui_list() -> None:
-    from skillsapp.ui.snapshot import VIEWS  # imports Qt, creates no widget
-
-    assert tuple(VIEWS) == cli.SNAPSHOT_VIEWS
+def test_cli_parser_lists_snapshot_views_without_loading_qt() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from skillsapp.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['snapshot', '--help'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(
