@@ -128,7 +128,7 @@ def all_codes() -> set[str]:
 
 
 CODES = sorted(all_codes())
-# Codes raised without a text yet (found by this test; each is a bug to fix in messages.py).
+# Codes raised without a text yet (found by this test; each is a bug to fix in skillsapp/messages/).
 KNOWN_MISSING: dict[str, str] = {}
 
 
