@@ -23,7 +23,8 @@ from skillsapp.domain.roles import Permission
 from skillsapp.domain.scheme_doc import SchemeFormatError, SchemeSpec, spec_from_json, spec_to_json
 from skillsapp.domain.scoring import TeamMode
 from skillsapp.errors import Blocked, Conflict, NotFound, UserError, ValidationError
-from skillsapp.interchange.scheme_xlsx import read_scheme_xlsx, write_scheme_xlsx
+from skillsapp.interchange.scheme_xlsx import write_scheme_xlsx
+from skillsapp.interchange.scheme_xlsx_read import read_scheme_xlsx
 from skillsapp.services import audit
 from skillsapp.services.competitions import SETUP_OPEN, get_competition, require_status
 from skillsapp.services.context import Actor

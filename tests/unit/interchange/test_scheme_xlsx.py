@@ -26,9 +26,9 @@ from skillsapp.interchange.scheme_xlsx import (
     CRITERIA_SHEET,
     HEADERS,
     SETTINGS_SHEET,
-    read_scheme_xlsx,
     write_scheme_xlsx,
 )
+from skillsapp.interchange.scheme_xlsx_read import read_scheme_xlsx
 
 D = Decimal
 
