@@ -2,29 +2,30 @@
 
 Records are `Mapping[str, str]` keyed by the layout's bindings (`name`, `unit`, …,
 `serial`) plus `qr`, the verification payload drawn as the QR code. Every font is
-embedded as a subset; pages are written as they are drawn (`showPage`), from records
-that may be a generator.
+embedded as a subset; each page goes to the file as soon as it is drawn (see
+pdf/stream.py), from records that may be a generator, so memory stays flat however
+long the batch.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO
 
-from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from skillsapp.domain.cert_layout import Layout
 from skillsapp.pdf.cert_render import Offsets, page_size, render_pages
 from skillsapp.pdf.cert_text import FontBook
 from skillsapp.pdf.fonts import KAI, register
+from skillsapp.pdf.stream import binary_streams, discard, streaming_canvas
 
 __all__ = [
     "FontBook",
     "default_fonts",
+    "discard",
     "new_canvas",
     "render_pages",
     "render_pdf",
@@ -44,27 +45,16 @@ def default_fonts() -> FontBook:
     return _default_fonts
 
 
-@contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Streams written as plain Flate, not Flate wrapped in ASCII85 (reportlab's default):
-    a fifth smaller, and the pure-Python ASCII85 encoder was 40 % of a batch's time."""
-    before = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = before
-
-
 def save(canvas: Canvas) -> None:
     """Finish and write the canvas's PDF."""
-    with _binary_streams():
+    with binary_streams():
         canvas.save()
 
 
 def new_canvas(target: str | IO[bytes], layout: Layout, *, title: str = "") -> Canvas:
-    """A canvas of the layout's page size that writes compressed, reproducible PDF."""
-    canvas = Canvas(
+    """A canvas of the layout's page size that writes compressed, reproducible PDF, each
+    page to `target` as it is finished (`save` or `discard` it when done)."""
+    canvas = streaming_canvas(
         target,
         pagesize=page_size(layout),
         pageCompression=1,
@@ -91,16 +81,20 @@ def write_pdf(
 ) -> int:
     """Write every record as a page of one PDF to `target`; return the page count."""
     canvas = new_canvas(str(target) if isinstance(target, Path) else target, layout, title=title)
-    count = render_pages(
-        canvas,
-        layout,
-        records,
-        images or {},
-        fonts or default_fonts(),
-        offsets,
-        booklet=booklet,
-        on_page=on_page,
-    )
+    try:
+        count = render_pages(
+            canvas,
+            layout,
+            records,
+            images or {},
+            fonts or default_fonts(),
+            offsets,
+            booklet=booklet,
+            on_page=on_page,
+        )
+    except BaseException:
+        discard(canvas)
+        raise
     save(canvas)
     return count
 

@@ -30,7 +30,7 @@ from skillsapp.domain.cert_layout import QR_KEY, chinese_date, format_serial, se
 from skillsapp.domain.certificates import Certificate, CertificatePrint, PrintKind, SerialCounter
 from skillsapp.errors import UserError
 from skillsapp.pdf.cert_render import Offsets, render_pages
-from skillsapp.pdf.certificates import new_canvas, save, write_pdf
+from skillsapp.pdf.certificates import discard, new_canvas, save, write_pdf
 from skillsapp.services.cert_assets import LoadedVersion
 from skillsapp.services.cert_candidates import CertificateCandidate
 from skillsapp.services.cert_keys import Signer
@@ -261,18 +261,22 @@ def _write_single(
 ) -> None:
     first = groups[0][0]
     canvas = new_canvas(str(path), first.layout, title=first.template)
-    for index, (version, records) in enumerate(groups):
-        render_pages(
-            canvas,
-            version.layout,
-            records,
-            version.images,
-            version.font_book(),
-            output.offsets,
-            booklet=output.booklet,
-            on_page=on_page,
-            prefix=f"v{index}",
-        )
+    try:
+        for index, (version, records) in enumerate(groups):
+            render_pages(
+                canvas,
+                version.layout,
+                records,
+                version.images,
+                version.font_book(),
+                output.offsets,
+                booklet=output.booklet,
+                on_page=on_page,
+                prefix=f"v{index}",
+            )
+    except BaseException:
+        discard(canvas)
+        raise
     save(canvas)
 
 
