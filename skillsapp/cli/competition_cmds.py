@@ -16,8 +16,9 @@ from skillsapp.cli.common import (
     opened,
     out,
 )
-from skillsapp.cli.texts import COMPETITION_HEADERS, KIND_LABELS, STATUS_LABELS, pick, say, table
+from skillsapp.cli.texts import COMPETITION_HEADERS, KIND_LABELS, pick, say, table
 from skillsapp.errors import Blocked, UserError
+from skillsapp.messages import STATUS_LABELS
 
 if TYPE_CHECKING:
     from skillsapp.services.competitions import CompetitionRow

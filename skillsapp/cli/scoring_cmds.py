@@ -17,9 +17,10 @@ from skillsapp.cli.common import (
     out,
     problem_line,
 )
-from skillsapp.cli.texts import STATUS_LABELS, pick, say
+from skillsapp.cli.texts import pick, say
 from skillsapp.errors import NotFound, UserError
 from skillsapp.interchange.rows import RowProblem
+from skillsapp.messages import STATUS_LABELS
 
 if TYPE_CHECKING:
     from skillsapp.services.paper import MarkImportPreview

@@ -185,16 +185,8 @@ ROLE_LABELS: dict[Role, tuple[str, str]] = {
     Role.JUDGE: ("裁判", "judge"),
     Role.CLERK: ("录入员", "clerk"),
 }
-# By the values of CompetitionStatus and CompetitionKind (StrEnums look them up as they
-# are), in workflow order: the parser needs them without importing the ORM.
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    "draft": ("筹备", "draft"),
-    "registration": ("报名", "registration"),
-    "scoring": ("比赛", "scoring"),
-    "review": ("公示", "review"),
-    "final": ("已定", "final"),
-    "archived": ("归档", "archived"),
-}
+# By the values of CompetitionKind (StrEnums look them up as they are): the parser
+# needs them without importing the ORM. STATUS_LABELS is shared with the messages.
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "skills_contest": ("技能竞赛", "skills contest"),
     "sports_meet": ("技术运动会", "sports meet"),

@@ -18,6 +18,7 @@ from skillsapp.messages import (
     _studios,
     _talent,
 )
+from skillsapp.messages._values import COMPETITION_STATUS_CODES, STATUS_LABELS, STATUS_PARAMS
 
 LANGUAGES = ("zh_CN", "en")
 _language = "zh_CN"
@@ -47,10 +48,19 @@ def text(code: str, /, **params: object) -> str:
     if pair is None:
         return code
     template = pair[0] if _language == "zh_CN" else pair[1]
+    if code in COMPETITION_STATUS_CODES:
+        params = {k: _status_word(v) if k in STATUS_PARAMS else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+def _status_word(value: object) -> object:
+    pair = STATUS_LABELS.get(str(value))
+    if pair is None:
+        return value
+    return pair[0] if _language == "zh_CN" else pair[1]
 
 
 def describe(error: UserError) -> str:

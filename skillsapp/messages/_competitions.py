@@ -8,7 +8,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The competition is locked; nothing can change",
     ),
     "competition_wrong_status": (
-        "赛事当前状态（{status}）不允许此操作",
+        "赛事当前处于「{status}」状态，不允许此操作",
         "Not allowed while the competition is in status {status}",
     ),
     "competition_code_invalid": (
@@ -36,9 +36,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "公示期未满，{until} 后才能定稿",
         "The public review period runs until {until}",
     ),
-    "status_unchanged": ("赛事已处于该状态", "The competition is already in that status"),
+    "status_unchanged": (
+        "赛事已处于「{status}」状态",
+        "The competition is already in status {status}",
+    ),
     "reason_required": ("回退状态必须填写原因", "Moving back needs a reason"),
-    "status_skip": ("不能跳过流程步骤", "Steps of the workflow cannot be skipped"),
+    "status_skip": (
+        "不能从「{status}」直接转到「{target}」，流程步骤不能跳过",
+        "Cannot go from {status} straight to {target}: steps of the workflow cannot be skipped",
+    ),
     # scheme problems (domain.scoring.SchemeProblemCode)
     "no_components": ("评分标准至少需要一个组成部分", "A scheme needs at least one component"),
     "weights_not_100": ("各部分权重之和必须为100%", "The component weights must add up to 100 %"),

@@ -50,7 +50,7 @@ def bibs(services: Services, competition_id: int) -> dict[int, str | None]:
 
 
 def test_cli_labels_cover_every_status_in_workflow_order_and_every_kind() -> None:
-    assert list(cli.texts.STATUS_LABELS) == [s.value for s in CompetitionStatus]
+    assert list(messages.STATUS_LABELS) == [s.value for s in CompetitionStatus]
     assert set(cli.texts.KIND_LABELS) == {k.value for k in CompetitionKind}
 
 

@@ -202,3 +202,17 @@ def test_both_languages_fill_in_the_same_placeholders() -> None:
 
 def test_duplicate_in_file_names_the_other_row_in_both_languages() -> None:
     assert "id_duplicate_in_file" not in _placeholder_mismatches()
+
+
+@pytest.mark.parametrize(("language", "word"), [("zh_CN", "「公示」"), ("en", "review")])
+def test_a_competition_status_is_named_in_words(language: str, word: str) -> None:
+    messages.set_language(language)
+    said = messages.describe(UserError("competition_wrong_status", status="review"))
+    assert word in said
+    assert language == "en" or "review" not in said
+
+
+def test_a_skipped_step_names_both_statuses() -> None:
+    messages.set_language("zh_CN")
+    said = messages.describe(UserError("status_skip", status="draft", target="final"))
+    assert "筹备" in said and "已定" in said
