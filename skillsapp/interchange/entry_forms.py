@@ -13,7 +13,7 @@ from pathlib import Path
 
 from skillsapp.errors import UserError
 from skillsapp.interchange.normalize import normalize_text
-from skillsapp.interchange.persons import _header_key, match_headers, person_draft
+from skillsapp.interchange.persons import header_key, match_headers, person_draft
 from skillsapp.interchange.rows import PersonDraft, RowProblem
 from skillsapp.interchange.tables import Table, read_table, write_xlsx
 
@@ -44,7 +44,7 @@ ENTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 REQUIRED_FIELDS = ("event", "name", "id_number")
 _REQUIRED_HEADER = {"event": "项目", "name": "姓名", "id_number": "身份证号"}
-_FIELD_BY_KEY = {_header_key(a): f for f, aliases in ENTRY_ALIASES.items() for a in aliases}
+_FIELD_BY_KEY = {header_key(a): f for f, aliases in ENTRY_ALIASES.items() for a in aliases}
 _HEADER_SEARCH_ROWS = 5  # title rows ("XX单位职工技能竞赛报名表") above the header
 _CHECK_EVERY = 100
 _REPORT_EVERY = 500
@@ -65,7 +65,7 @@ def match_entry_headers(headers: Sequence[object]) -> dict[str, int]:
     """Field → column for the person columns and 项目/队名/备注."""
     columns = match_headers(headers)
     for index, header in enumerate(headers):
-        found = _FIELD_BY_KEY.get(_header_key(header))
+        found = _FIELD_BY_KEY.get(header_key(header))
         if found is not None and found not in columns:
             columns[found] = index
     return columns

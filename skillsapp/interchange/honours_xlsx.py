@@ -21,6 +21,7 @@ from skillsapp.domain.marks import HonourLevel
 from skillsapp.errors import UserError
 from skillsapp.interchange.normalize import is_float_mangled_id, normalize_text
 from skillsapp.interchange.persons import HEADER_ALIASES as PERSON_HEADERS
+from skillsapp.interchange.persons import header_key
 from skillsapp.interchange.rows import RowProblem
 from skillsapp.interchange.tables import Table, read_table, write_xlsx
 
@@ -41,7 +42,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 REQUIRED_FIELDS = ("id_number", "type", "level")
 HONOUR_HEADERS: tuple[str, ...] = tuple(aliases[0] for aliases in HEADER_ALIASES.values())
 SHEET_TITLE = "荣誉"
-_HEADER_NOISE = re.compile(r"\(.*?\)|[\s_\-.*:#]")
 _HEADER_SEARCH_ROWS = 5
 _DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -66,19 +66,15 @@ class HonourDraft:
     problems: tuple[RowProblem, ...] = ()
 
 
-def _header_key(text: object) -> str:
-    return _HEADER_NOISE.sub("", normalize_text(text).casefold())
-
-
 _FIELD_BY_KEY = {
-    _header_key(alias): field for field, aliases in HEADER_ALIASES.items() for alias in aliases
+    header_key(alias): field for field, aliases in HEADER_ALIASES.items() for alias in aliases
 }
 
 
 def _match(headers: Sequence[object]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, header in enumerate(headers):
-        field = _FIELD_BY_KEY.get(_header_key(header))
+        field = _FIELD_BY_KEY.get(header_key(header))
         if field is not None and field not in columns:
             columns[field] = index
     return columns

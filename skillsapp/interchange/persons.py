@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-# Field → accepted headers, compared after _header_key(); the first one is the Chinese name.
+# Field → accepted headers, compared after header_key(); the first one is the Chinese name.
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "name", "fullname"),
     "gender": ("性别", "gender", "sex"),
@@ -78,12 +78,12 @@ _CHECK_EVERY = 100
 _REPORT_EVERY = 200
 
 
-def _header_key(text: object) -> str:
+def header_key(text: object) -> str:
     return _HEADER_NOISE.sub("", normalize_text(text).casefold())
 
 
 _FIELD_BY_KEY = {
-    _header_key(alias): field for field, aliases in HEADER_ALIASES.items() for alias in aliases
+    header_key(alias): field for field, aliases in HEADER_ALIASES.items() for alias in aliases
 }
 
 
@@ -91,7 +91,7 @@ def match_headers(headers: Sequence[object]) -> dict[str, int]:
     """Field → column index for the recognised headers (the first match of a field wins)."""
     columns: dict[str, int] = {}
     for index, header in enumerate(headers):
-        field = _FIELD_BY_KEY.get(_header_key(header))
+        field = _FIELD_BY_KEY.get(header_key(header))
         if field is not None and field not in columns:
             columns[field] = index
     return columns

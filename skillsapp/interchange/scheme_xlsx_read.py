@@ -28,7 +28,7 @@ from skillsapp.domain.scoring import (
 from skillsapp.domain.scoring.scheme import ROUNDING_MODES
 from skillsapp.errors import UserError
 from skillsapp.interchange.normalize import normalize_text
-from skillsapp.interchange.persons import _header_key
+from skillsapp.interchange.persons import header_key
 from skillsapp.interchange.scheme_xlsx import (
     AGGREGATION_TEXT,
     AWARD_MODE_TEXT,
@@ -74,7 +74,7 @@ _LIST_SPLIT = re.compile(r"[;；,，、]")
 _CORRUPT = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError)
 
 
-_FIELD_BY_KEY = {_header_key(a): f for f, aliases in _ALIASES.items() for a in aliases}
+_FIELD_BY_KEY = {header_key(a): f for f, aliases in _ALIASES.items() for a in aliases}
 
 
 def _choices(*tables: dict[Any, str]) -> dict[str, Any]:
@@ -82,8 +82,8 @@ def _choices(*tables: dict[Any, str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for table in tables:
         for value, text in table.items():
-            found[_header_key(text)] = value
-            found[_header_key(str(value))] = value
+            found[header_key(text)] = value
+            found[header_key(str(value))] = value
     return found
 
 
@@ -156,7 +156,7 @@ def _header(rows: list[tuple[int, list[object]]], sheet: str) -> tuple[dict[str,
     for index, (_, values) in enumerate(rows[:_HEADER_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         for column, value in enumerate(values):
-            found = _FIELD_BY_KEY.get(_header_key(value))
+            found = _FIELD_BY_KEY.get(header_key(value))
             if found is not None and found not in columns:
                 columns[found] = column
         if all(f in columns for f in _REQUIRED):
@@ -210,7 +210,7 @@ def _integer(cell: _Cell, *, optional: bool = False) -> int | None:
 
 
 def _choice(cell: _Cell, table: dict[str, Any], default: Any) -> Any:
-    text = _header_key(cell.value)
+    text = header_key(cell.value)
     if not text:
         return default
     if text not in table:
@@ -276,14 +276,14 @@ def _criterion(cells: dict[str, _Cell]) -> CriterionSpec:
 
 def _read_settings(rows: Sequence[tuple[int, list[object]]]) -> _Settings:
     settings = _Settings(present=bool(rows))
-    by_label = {_header_key(text): key for key, text in SETTING_LABELS.items()}
+    by_label = {header_key(text): key for key, text in SETTING_LABELS.items()}
     section = ""
     for number, values in rows:
-        label = _header_key(values[0] if values else None)
+        label = header_key(values[0] if values else None)
         second = _text(values[1]) if len(values) > 1 else ""
-        if label == _header_key(COMPONENT_SECTION[0]) and second == COMPONENT_SECTION[1]:
+        if label == header_key(COMPONENT_SECTION[0]) and second == COMPONENT_SECTION[1]:
             section = "components"
-        elif label == _header_key(TIER_SECTION[0]) and second == TIER_SECTION[1]:
+        elif label == header_key(TIER_SECTION[0]) and second == TIER_SECTION[1]:
             section = "tiers"
         elif section == "components":
             _component_setting(settings, number, values)

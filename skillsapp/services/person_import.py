@@ -59,7 +59,7 @@ class ImportResult:
     units_created: int
 
 
-def _check_draft(
+def check_draft(
     draft: PersonDraft, allow_legacy: bool
 ) -> tuple[CheckedPerson | None, list[RowProblem]]:
     problems = list(draft.problems)
@@ -119,7 +119,7 @@ class PersonImporter:
         problems: list[RowProblem] = []
         first_row: dict[str, int] = {}
         for draft in drafts:
-            person, row_problems = _check_draft(draft, self._allow_legacy)
+            person, row_problems = check_draft(draft, self._allow_legacy)
             problems += row_problems
             if person is None:
                 continue

@@ -32,7 +32,7 @@ from skillsapp.interchange.rows import RowProblem
 from skillsapp.services import audit
 from skillsapp.services.competitions import REGISTRATION_OPEN, get_competition, require_status
 from skillsapp.services.context import Actor
-from skillsapp.services.person_import import ImportCancelled, _check_draft
+from skillsapp.services.person_import import ImportCancelled, check_draft
 from skillsapp.services.registrations import (
     AUDITED,
     entry_day,
@@ -195,7 +195,7 @@ class _Checker:
         self.problems: list[RowProblem] = []
 
     def check(self, draft: EntryDraft) -> EntryRow | None:
-        person, problems = _check_draft(draft.person, False)
+        person, problems = check_draft(draft.person, False)
         event = self.context.events.get(draft.event_name)
         if event is None:
             code = "entry_event_missing" if not draft.event_name else "event_unknown"

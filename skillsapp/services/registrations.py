@@ -26,7 +26,7 @@ from skillsapp.services import audit
 from skillsapp.services.competitions import REGISTRATION_OPEN, get_competition, require_status
 from skillsapp.services.context import Actor
 from skillsapp.services.registry import AUDITED_FIELDS as PERSON_FIELDS
-from skillsapp.services.registry import _apply as apply_person
+from skillsapp.services.registry import apply_checked as apply_person
 from skillsapp.storage.database import Database
 
 _Listing = Select[Registration, Event, Person, str]

@@ -184,7 +184,7 @@ def _ordered(
     return stmt.order_by(first, Person.id)
 
 
-def _apply(person: Person, checked: CheckedPerson) -> None:
+def apply_checked(person: Person, checked: CheckedPerson) -> None:
     data = checked.data
     person.name, person.id_number, person.gender = data.name, data.id_number, checked.gender
     person.birth_date, person.mobile, person.unit_id = checked.birth_date, data.mobile, data.unit_id
@@ -291,7 +291,7 @@ class RegistryService:
         self._actor.require(Permission.EDIT_REGISTRY)
         with self._db.transaction() as session:
             person = Person()
-            _apply(person, self._checked(session, data, None))
+            apply_checked(person, self._checked(session, data, None))
             session.add(person)
             session.flush()
             audit.record(
@@ -314,7 +314,7 @@ class RegistryService:
             if expected_version is not None and person.version != expected_version:
                 raise Conflict(entity="person", id=person_id)
             before = audit.snapshot(person, AUDITED_FIELDS)
-            _apply(person, self._checked(session, data, person_id))
+            apply_checked(person, self._checked(session, data, person_id))
             session.flush()
             old, new = audit.changed(before, audit.snapshot(person, AUDITED_FIELDS))
             audit.record(
