@@ -18,7 +18,8 @@ from skillsapp.messages import (
     _studios,
     _talent,
 )
-from skillsapp.messages._values import COMPETITION_STATUS_CODES, STATUS_LABELS, STATUS_PARAMS
+from skillsapp.messages._values import COMPETITION_STATUS_CODES, STATUS_PARAMS
+from skillsapp.messages._values import STATUS_LABELS as STATUS_LABELS  # for the CLI
 
 LANGUAGES = ("zh_CN", "en")
 _language = "zh_CN"
