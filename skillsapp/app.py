@@ -51,13 +51,14 @@ if TYPE_CHECKING:
 class Services:
     """Everything the GUI, the CLI and the tests call, bound to one actor."""
 
-    def __init__(self, db: Database, actor: Actor) -> None:
+    def __init__(self, db: Database, actor: Actor, *, key_path: Path | None = None) -> None:
         self.db = db
         self.actor = actor
+        self.key_path = key_path  # the signing key file; None: the user's data folder
 
     def as_actor(self, actor: Actor) -> Services:
         """The same services acting for somebody else (after a login)."""
-        return Services(self.db, actor)
+        return Services(self.db, actor, key_path=self.key_path)
 
     @cached_property
     def accounts(self) -> AccountService:
@@ -237,7 +238,7 @@ class Services:
     def cert_keys(self) -> CertificateKeyService:
         from skillsapp.services.cert_keys import CertificateKeyService
 
-        return CertificateKeyService(self.db, self.actor)
+        return CertificateKeyService(self.db, self.actor, key_path=self.key_path)
 
 
 def build_services(db: Database, actor: Actor) -> Services:

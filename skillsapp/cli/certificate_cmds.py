@@ -96,12 +96,8 @@ def _tiers(text: str) -> list[str]:
 
 
 def _award_tiers(services: Services, reference: int) -> list[str]:
-    """Every award tier of the competition's schemes, in scheme order."""
-    tiers: list[str] = []
-    for event in services.events.events(reference):
-        names = [tier.name for tier in services.events.scheme(event.id).award_rule.tiers]
-        tiers += [name for name in names if name not in tiers]
-    return tiers
+    """Every award tier given in the competition's published results, in scheme order."""
+    return [row.name for row in services.certificates.awarded(reference) if row.kind == "award"]
 
 
 def _template_id(services: Services, name: str, kind: TemplateKind) -> int | None:

@@ -14,6 +14,7 @@ from skillsapp.cli import (
     registry_cmds,
     scoring_cmds,
     talent_cmds,
+    template_cmds,
 )
 from skillsapp.cli.common import LANG_ENV, PASSWORD_ENV, Builder, Commands, actions, command
 
@@ -72,6 +73,8 @@ BUILDERS: tuple[Builder, ...] = (
     scoring_cmds.add_publish,
     certificate_cmds.add_certificates,
     certificate_cmds.add_verify,
+    template_cmds.add_templates,
+    template_cmds.add_signing_key,
     talent_cmds.add_profile,
 )
 

@@ -107,6 +107,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is no published certificate template called {name}; the templates are:",
     ),
     "calibration_written": ("校准页已写入 {path}", "Calibration page written to {path}"),
+    "template_exported": ("证书模板“{name}”已导出到 {path}", "Template {name} exported to {path}"),
+    "template_imported": ("已导入证书模板“{name}”", "Imported the template {name}"),
+    "key_none": (
+        "还没有签名密钥（第一次发证时自动生成）",
+        "No signing key yet (one is made when the first certificate is issued)",
+    ),
+    "key_password_prompt": ("密钥文件密码：", "Key file password: "),
+    "key_exported": (
+        "私钥已加密导出到 {path}，请与密码分开保管",
+        "The private key is exported, encrypted, to {path}; keep it apart from its password",
+    ),
+    "key_imported": (
+        "已安装签名私钥（指纹 {fingerprint}）",
+        "Installed the signing key (fingerprint {fingerprint})",
+    ),
     "verify_valid": (
         "有效：证书 {serial} 与登记簿记录一致，签名正确",
         "VALID: certificate {serial} matches the register and its signature is correct",

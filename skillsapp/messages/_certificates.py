@@ -49,8 +49,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "字体“{name}”无法嵌入 PDF（须为 TrueType 轮廓字体，不支持 CFF/OTF）",
         "The font {name} cannot be embedded (TrueType outlines only, not CFF/OTF)",
     ),
+    "cert_asset_in_use": (
+        "素材“{name}”已被该模板的版本使用，不能替换或删除（已发证书须能原样重印）；请换个文件名另行添加",
+        "The asset {name} is used by a version of the template and cannot be replaced or removed (issued certificates must reprint alike); add it under another file name",
+    ),
     "cert_key_invalid": ("不是有效的 Ed25519 密钥", "Not a valid Ed25519 key"),
     "cert_key_password": ("密钥文件密码错误", "Wrong password for the key file"),
+    "cert_key_password_required": (
+        "需要密钥文件的密码（在终端输入，或设置 SKILLSAPP_KEY_PASSWORD）",
+        "The key file's password is needed (type it at a terminal or set SKILLSAPP_KEY_PASSWORD)",
+    ),
+    "cert_template_unknown": ("没有名为“{name}”的证书模板", "There is no template called {name}"),
     "cert_key_password_short": (
         "导出密码至少 {minimum} 位",
         "The export password needs at least {minimum} characters",

@@ -8,6 +8,7 @@ wait for the review period, so a competition must be final (DOMAIN.md §1).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -18,6 +19,7 @@ from skillsapp.domain.certificates import Certificate, CertificateStatus
 from skillsapp.domain.competitions import Competition, CompetitionStatus, Event, Registration
 from skillsapp.domain.marks import EventResult, Honour
 from skillsapp.domain.models import Person, Unit
+from skillsapp.domain.scheme_doc import DEFAULT_TIERS, award_rule_from_json
 from skillsapp.errors import NotFound, UserError
 from skillsapp.services.competitions import get_competition
 
@@ -51,6 +53,63 @@ class CertificateCandidate:
     def key(self) -> tuple[object, ...]:
         """What makes two certificates the same certificate."""
         return (self.person_id, self.competition_id, self.event_id, self.award, self.title)
+
+
+@dataclass(frozen=True)
+class AwardedRow:
+    """An award tier or honour title given in a competition's published results."""
+
+    kind: str  # award | title
+    name: str
+    count: int  # results that carry it: one certificate each
+
+
+def _scheme_order(session: Session, competition_id: int) -> tuple[list[str], list[str]]:
+    """The tiers (merit award last) and titles of the events' schemes, in event order."""
+    tiers: list[str] = []
+    titles: list[str] = []
+    events = session.scalars(
+        select(Event)
+        .where(Event.competition_id == competition_id)
+        .order_by(Event.position, Event.id)
+    )
+    for event in events:
+        stored = json.loads(event.award_rule or "{}")
+        rule = award_rule_from_json(stored) if stored else None
+        names = [t.name for t in (rule.tiers if rule else DEFAULT_TIERS)]
+        names += [rule.merit.name] if rule and rule.merit else []
+        tiers += [n for n in names if n not in tiers]
+        rules = json.loads(event.title_rules or "[]")
+        titles += [str(t["title"]) for t in rules if t.get("title") and t["title"] not in titles]
+    return tiers, titles
+
+
+def _in_order(counts: Counter[str], order: list[str], kind: str) -> list[AwardedRow]:
+    """The scheme's order first; names no scheme knows after them, best-ranked first."""
+    seen = list(counts)  # first seen, in rank order
+    ranked = sorted(
+        seen, key=lambda n: (order.index(n) if n in order else len(order), seen.index(n))
+    )
+    return [AwardedRow(kind, name, counts[name]) for name in ranked]
+
+
+def awarded(session: Session, competition_id: int) -> list[AwardedRow]:
+    """The award tiers, then the honour titles, given in a competition's published results."""
+    get_competition(session, competition_id)
+    query = (
+        select(EventResult.award, EventResult.titles)
+        .join(Event, EventResult.event_id == Event.id)
+        .where(Event.competition_id == competition_id, EventResult.provisional.is_(False))
+        .order_by(Event.position, Event.id, EventResult.rank.is_(None), EventResult.rank)
+    )
+    awards: Counter[str] = Counter()
+    titles: Counter[str] = Counter()
+    for award, titles_json in session.execute(query):
+        if award:
+            awards[award] += 1
+        titles.update(str(t) for t in json.loads(titles_json or "[]") if t)
+    tier_order, title_order = _scheme_order(session, competition_id)
+    return _in_order(awards, tier_order, "award") + _in_order(titles, title_order, "title")
 
 
 def _results_query(competition_id: int) -> Select[EventResult, Event, Person, str]:

@@ -88,7 +88,7 @@ def certificate_fields(
     }
 
 
-def _family_key(family: str) -> str:
+def family_key(family: str) -> str:
     """Counter keys are at most 40 characters; longer families are hashed."""
     if len(family) <= _SERIAL_MAX:
         return family
@@ -109,7 +109,7 @@ def allocate_serials(
 ) -> list[str]:
     """`count` serials never used before, from the pattern's counter (locked until commit)."""
     family = serial_family(pattern, year=day.year, month=day.month, code=code)
-    counter = _lock_counter(session, _family_key(family))
+    counter = _lock_counter(session, family_key(family))
     serials: list[str] = []
     seq = counter.last
     while len(serials) < count:

@@ -34,7 +34,7 @@ from skillsapp.storage.database import Database
 
 KEY_FILE = "signing_key.pem"
 PUBLIC_PREFIX = "ed25519:"
-_MIN_PASSWORD = 8
+MIN_PASSWORD = 8  # characters of an export password
 
 
 @dataclass(frozen=True)
@@ -186,8 +186,8 @@ class CertificateKeyService:
     def export_private_key(self, path: Path, password: str) -> None:
         """The local key, encrypted with `password`, for a second printing laptop."""
         self._actor.require(Permission.MANAGE_DATABASE)
-        if len(password) < _MIN_PASSWORD:
-            raise UserError("cert_key_password_short", minimum=_MIN_PASSWORD)
+        if len(password) < MIN_PASSWORD:
+            raise UserError("cert_key_password_short", minimum=MIN_PASSWORD)
         key = self.signer().private_key
         pem = key.private_bytes(
             serialization.Encoding.PEM,

@@ -111,6 +111,13 @@ def printable(session: Session, certificate_ids: Sequence[int]) -> list[Certific
     return certs
 
 
+def in_page_order(certs: Sequence[Certificate]) -> list[Certificate]:
+    """The certificates as a reprint prints them: grouped by template version (in order
+    of first appearance), so that the n-th id is the n-th page."""
+    order = {v: i for i, v in enumerate(dict.fromkeys(c.template_version_id for c in certs))}
+    return sorted(certs, key=lambda c: order[c.template_version_id])
+
+
 def reprint_groups(session: Session, certs: Sequence[Certificate]) -> list[Group]:
     """The certificates by the template version they were printed with, in order."""
     version_ids = dict.fromkeys(c.template_version_id for c in certs)

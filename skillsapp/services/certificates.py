@@ -14,11 +14,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from skillsapp.domain.base import utcnow
-from skillsapp.domain.cert_layout import QR_KEY, check_serial_pattern
-from skillsapp.domain.certificates import Certificate, CertificateStatus, PrintKind
+from skillsapp.domain.cert_layout import QR_KEY, check_serial_pattern, format_serial, serial_family
+from skillsapp.domain.certificates import Certificate, CertificateStatus, PrintKind, SerialCounter
 from skillsapp.domain.models import Setting
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import NotFound, UserError, ValidationError
@@ -27,7 +28,9 @@ from skillsapp.pdf.certificates import render_pdf
 from skillsapp.services import audit
 from skillsapp.services.cert_assets import load_version, published_version
 from skillsapp.services.cert_candidates import (
+    AwardedRow,
     CertificateCandidate,
+    awarded,
     competition_candidates,
     honour_candidates,
     person_candidates,
@@ -39,6 +42,7 @@ from skillsapp.services.cert_issue import (
     Output,
     Progress,
     certificate_fields,
+    family_key,
     issue_records,
     log_prints,
     write_output,
@@ -51,6 +55,7 @@ from skillsapp.services.cert_register import (
     check_kind,
     filtered,
     fresh_candidates,
+    in_page_order,
     numbered,
     printable,
     reprint_groups,
@@ -71,6 +76,7 @@ from skillsapp.storage.database import Database
 __all__ = [
     "ISSUER_KEY",
     "PATTERN_KEY",
+    "AwardedRow",
     "CertificateCandidate",
     "CertificateService",
     "IssueCancelled",
@@ -144,6 +150,29 @@ class CertificateService:
                 old={"value": old},
                 new={"value": value},
             )
+
+    def next_serial(self, pattern: str, *, code: str) -> str:
+        """The serial the next certificate of competition `code` would get under `pattern`
+        (a look only: nothing is reserved; the pattern must be valid)."""
+        day = self._today or dt.date.today()
+        key = family_key(serial_family(pattern, year=day.year, month=day.month, code=code))
+
+        def serial(seq: int) -> str:
+            return format_serial(pattern, seq=seq, year=day.year, month=day.month, code=code)
+
+        with self._db.reading() as session:
+            last = session.scalar(select(SerialCounter.last).where(SerialCounter.prefix == key))
+            seq = (last or 0) + 1
+            while session.scalar(select(Certificate.id).where(Certificate.serial == serial(seq))):
+                seq += 1  # an older pattern made the same text: issuing skips it too
+            return serial(seq)
+
+    def awarded(self, competition_id: int) -> list[AwardedRow]:
+        """The tiers, then the titles, given in the competition's published results, with
+        how many results carry each, in the schemes' order."""
+        self._actor.require(Permission.ISSUE_CERTIFICATES)
+        with self._db.reading() as session:
+            return awarded(session, competition_id)
 
     def _read(
         self, work: Callable[[Session], list[CertificateCandidate]]
@@ -279,7 +308,7 @@ class CertificateService:
         self._actor.require(Permission.ISSUE_CERTIFICATES)
         paths: list[Path] = []
         with _files_undone_on_error(paths), self._db.transaction() as session:
-            certs = printable(session, certificate_ids)
+            certs = in_page_order(printable(session, certificate_ids))
             groups = reprint_groups(session, certs)
             self._log(session, [c.id for c in certs], PrintKind.REPRINT, note)
             paths += write_output(output, groups, len(certs), progress, cancelled)

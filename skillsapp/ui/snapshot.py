@@ -85,6 +85,9 @@ def build_view(view: str, services: Services) -> QWidget:
             services = services.as_actor(judge)
     window = MainWindow(services)
     window.resize(*WINDOW_SIZE)
+    if view == "certificate-settings":  # a tab MainWindow's views do not name
+        window.show_view("certificates").show_tab("settings")
+        return window
     page = window.show_view(view)
     if view == "certificate-verify":  # a verdict to look at: the newest, else an unknown serial
         entries = services.certificates.register()

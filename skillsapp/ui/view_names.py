@@ -28,5 +28,6 @@ VIEWS = (
     "results",
     "certificates",
     "certificate-verify",
+    "certificate-settings",
     "template-editor",
 )

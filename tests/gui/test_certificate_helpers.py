@@ -9,6 +9,7 @@ from skillsapp.app import Services
 from skillsapp.services.cert_keys import CertificateKeyService
 from skillsapp.services.certificates import CertificateService
 from skillsapp.ui.pages.certificate_issue_tab import CertificateIssueTab
+from skillsapp.ui.pages.certificate_settings_tab import CertificateSettingsTab
 from skillsapp.ui.pages.certificates_page import CertificatesPage
 from tests.unit.services.test_cert_helpers import AWARDS, ISSUE_DAY, meet, publish_results
 from tests.unit.services.test_competition_helpers import Meet
@@ -22,7 +23,8 @@ class Awarded:
 
 def with_local_key(services: Services, key_dir: Path) -> Services:
     """Services whose signing key lives under `key_dir`, never in the user's data folder."""
-    keys = CertificateKeyService(services.db, services.actor, key_path=key_dir / "signing.pem")
+    services.key_path = key_dir / "signing.pem"  # kept by as_actor()
+    keys = CertificateKeyService(services.db, services.actor, key_path=services.key_path)
     services.__dict__["cert_keys"] = keys
     services.__dict__["certificates"] = CertificateService(
         services.db, services.actor, keys=keys, today=ISSUE_DAY
@@ -54,4 +56,18 @@ def issue_tab(page: CertificatesPage) -> CertificateIssueTab:
     return tab
 
 
-__all__ = ["AWARDS", "Awarded", "awarded", "issue_tab", "shown_page", "with_local_key"]
+def settings_tab(page: CertificatesPage) -> CertificateSettingsTab:
+    tab = page.tab_widgets["settings"]
+    assert isinstance(tab, CertificateSettingsTab)
+    return tab
+
+
+__all__ = [
+    "AWARDS",
+    "Awarded",
+    "awarded",
+    "issue_tab",
+    "settings_tab",
+    "shown_page",
+    "with_local_key",
+]

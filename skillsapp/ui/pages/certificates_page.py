@@ -1,4 +1,4 @@
-"""证书: issue, the register, templates and verification, one tab each."""
+"""证书: issue, the register, templates, verification and settings, one tab each."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.ui.pages.certificate_issue_tab import CertificateIssueTab
 from skillsapp.ui.pages.certificate_register_tab import CertificateRegisterTab
+from skillsapp.ui.pages.certificate_settings_tab import CertificateSettingsTab
 from skillsapp.ui.pages.template_list_tab import TemplateListTab
 from skillsapp.ui.pages.verify_tab import VerifyTab
 
 
 class CertificatesPage(QWidget):
-    """Tabs by name: "issue", "register", "templates", "verify" (issuing ones need the right)."""
+    """Tabs by name: "issue", "register", "templates", "verify", "settings" (the issuing
+    ones, and settings, need the right to issue certificates)."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +32,8 @@ class CertificatesPage(QWidget):
         if issuer:
             self._add("templates", TemplateListTab(services), self.tr("Templates"))
         self._add("verify", VerifyTab(services), self.tr("Verify"))
+        if issuer:
+            self._add("settings", CertificateSettingsTab(services), self.tr("Settings"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 4)
         layout.addWidget(self.tabs)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from skillsapp.app import Services
 from skillsapp.domain.certificates import TemplateKind
+from skillsapp.errors import UserError
 from skillsapp.services.cert_templates import TemplateRow
-from skillsapp.services.certificates import Output
+from skillsapp.services.certificates import AwardedRow, Output
 from skillsapp.services.competitions import CompetitionRow
 from skillsapp.ui import certificate_labels
 
@@ -56,15 +58,17 @@ def _offset_box() -> QDoubleSpinBox:
 
 
 class CertificateIssueForm(QWidget):
-    """`selection_changed` fires when what to issue (or how it looks) changes."""
+    """`selection_changed` fires when what to issue (or how it looks) changes;
+    `calibration_requested` when the 套打 calibration page is asked for."""
 
     selection_changed = Signal()
+    calibration_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.choice_boxes: list[QCheckBox] = []
-        self._titles: set[str] = set()
+        self.choice_boxes: list[QCheckBox] = []  # one per awarded tier or title, in order
+        self._choices: list[AwardedRow] = []  # what each box stands for
         self._build_ui()
         self._connect_signals()
 
@@ -72,10 +76,13 @@ class CertificateIssueForm(QWidget):
         self.competition = QComboBox()
         self.template = QComboBox()
         self.choices = QVBoxLayout()
+        self.none_label = QLabel(self.tr("No awards or titles in the published results."))
+        self.none_label.setStyleSheet("color: #5f6b7a;")
         self.participation = QCheckBox(self.tr("Everyone who took part (participation)"))
         what = QGroupBox(self.tr("What to certify"))
         what_layout = QVBoxLayout(what)
         what_layout.addLayout(self.choices)
+        what_layout.addWidget(self.none_label)
         what_layout.addWidget(self.participation)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -96,6 +103,10 @@ class CertificateIssueForm(QWidget):
         offsets = QHBoxLayout()
         offsets.addWidget(self.offset_x)
         offsets.addWidget(self.offset_y)
+        self.calibration_button = QPushButton(self.tr("Print calibration page…"))
+        self.calibration_button.setToolTip(
+            self.tr("Rulers and crosshairs on the template's paper, to measure the offsets")
+        )
         self.output = QLineEdit()
         self.browse_button = QPushButton(self.tr("Browse…"))
         output = QHBoxLayout()
@@ -107,6 +118,7 @@ class CertificateIssueForm(QWidget):
         form.addRow(self.booklet)
         form.addRow(self.tr("Printer"), self.printer)
         form.addRow(self.tr("Offset x / y"), offsets)
+        form.addRow("", self.calibration_button)
         form.addRow(self.tr("Save to"), output)
         self._load_offsets()
         self._on_booklet_toggled()
@@ -121,6 +133,7 @@ class CertificateIssueForm(QWidget):
         for box in (self.offset_x, self.offset_y):
             box.valueChanged.connect(self._on_offset_changed)
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
+        self.calibration_button.clicked.connect(self.calibration_requested)
 
     # -- filling
 
@@ -150,27 +163,24 @@ class CertificateIssueForm(QWidget):
     def _on_competition_changed(self) -> None:
         for box in self.choice_boxes:
             box.deleteLater()
-        self.choice_boxes = []
         competition_id = self.competition_id()
-        if competition_id is not None:
-            for text in self._award_choices(competition_id):
-                box = QCheckBox(text)
-                box.setChecked(text not in self._titles)  # titles need an honour template
-                box.toggled.connect(self.selection_changed)
-                self.choices.addWidget(box)
-                self.choice_boxes.append(box)
+        self._choices = [] if competition_id is None else self._awarded(competition_id)
+        self.choice_boxes = []
+        for row in self._choices:
+            box = QCheckBox(self.tr("{name} ({count})").format(name=row.name, count=row.count))
+            box.setChecked(row.kind == "award")  # titles need an honour template
+            box.toggled.connect(self.selection_changed)
+            self.choices.addWidget(box)
+            self.choice_boxes.append(box)
+        self.none_label.setVisible(competition_id is not None and not self._choices)
         self.selection_changed.emit()
 
-    def _award_choices(self, competition_id: int) -> list[str]:
-        """The award tiers, then the titles, of the competition's schemes."""
-        tiers: list[str] = []
-        titles: list[str] = []
-        for event in self._services.events.events(competition_id):
-            scheme = self._services.events.scheme(event.id)
-            tiers += [t.name for t in scheme.award_rule.tiers if t.name not in tiers]
-            titles += [t.title for t in scheme.title_rules if t.title not in titles]
-        self._titles = set(titles)
-        return tiers + titles
+    def _awarded(self, competition_id: int) -> list[AwardedRow]:
+        """The tiers, then the titles, actually given in the competition's results."""
+        try:
+            return self._services.certificates.awarded(competition_id)
+        except UserError:  # gone meanwhile: the next refresh drops it
+            return []
 
     # -- reading
 
@@ -180,13 +190,19 @@ class CertificateIssueForm(QWidget):
     def template_id(self) -> int | None:
         return self.template.currentData()
 
+    def _checked(self, kind: str) -> list[str]:
+        pairs = zip(self.choice_boxes, self._choices, strict=True)
+        return [row.name for box, row in pairs if box.isChecked() and row.kind == kind]
+
     def awards(self) -> list[str]:
-        return [
-            b.text() for b in self.choice_boxes if b.isChecked() and b.text() not in self._titles
-        ]
+        return self._checked("award")
 
     def titles(self) -> list[str]:
-        return [b.text() for b in self.choice_boxes if b.isChecked() and b.text() in self._titles]
+        return self._checked("title")
+
+    def choice_texts(self) -> list[str]:
+        """The boxes as shown: each tier and title with how many received it."""
+        return [box.text() for box in self.choice_boxes]
 
     def offsets(self) -> tuple[float, float]:
         return (self.offset_x.value(), self.offset_y.value())
@@ -202,7 +218,7 @@ class CertificateIssueForm(QWidget):
     # -- options
 
     def _on_booklet_toggled(self) -> None:
-        for widget in (self.printer, self.offset_x, self.offset_y):
+        for widget in (self.printer, self.offset_x, self.offset_y, self.calibration_button):
             widget.setEnabled(self.booklet.isChecked())
         self.selection_changed.emit()
 

@@ -33,6 +33,7 @@ class PdfViewerWidget(QWidget):
         self.path: Path | None = None
         self.document = QPdfDocument(self)
         self._buffer: QBuffer | None = None  # the bytes shown by load_bytes
+        self._printable = False  # a file, or bytes meant for paper (a calibration page)
         self._build_ui()
         self._connect_signals()
         self._update_controls()
@@ -82,23 +83,27 @@ class PdfViewerWidget(QWidget):
         ok = self.document.load(str(path)) == QPdfDocument.Error.None_
         if not ok:
             self.path = None
+        self._printable = ok
         self._update_controls()
         return ok
 
-    def load_bytes(self, data: bytes) -> bool:
-        """Show a PDF held in memory (a preview: no printing, no system viewer)."""
+    def load_bytes(self, data: bytes, *, printable: bool = False) -> bool:
+        """Show a PDF held in memory: a preview (not for printing) unless `printable`;
+        never in the system viewer (there is no file)."""
         self.clear()
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QBuffer.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         ok = self.document.status() == QPdfDocument.Status.Ready
+        self._printable = ok and printable
         self._update_controls()
         return ok
 
     def clear(self) -> None:
         self.document.close()
         self.path = None
+        self._printable = False
         if self._buffer is not None:
             self._buffer.deleteLater()
             self._buffer = None
@@ -128,8 +133,8 @@ class PdfViewerWidget(QWidget):
         self.previous_button.setEnabled(page > 0)
         self.next_button.setEnabled(page < count - 1)
         self.page_box.setEnabled(count > 0)
-        for widget in (self.print_button, self.system_button):
-            widget.setEnabled(count > 0 and self.path is not None)
+        self.print_button.setEnabled(count > 0 and self._printable)
+        self.system_button.setEnabled(count > 0 and self.path is not None)
 
     def print_to(self, printer: QPrinter, pages: list[int]) -> int:
         """Print `pages` at 100 % and announce them; the count printed."""
@@ -151,11 +156,18 @@ class PdfViewerWidget(QWidget):
             msgbox.error(self, self.tr("Print"), self.tr("The printer could not be started."))
 
     def _on_system_button_clicked(self) -> None:
-        if self.path is not None and not QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(self.path))
-        ):
+        if self.path is not None and not self.open_externally(self.path):
             msgbox.info(
                 self,
                 self.tr("PDF"),
                 self.tr("No PDF viewer opened; the file is {path}.").format(path=self.path),
             )
+
+    def open_externally(self, path: Path) -> bool:
+        """Hand `path` to the desktop (tests replace this so nothing is launched)."""
+        return open_local(path)
+
+
+def open_local(path: Path) -> bool:
+    """Open a file or folder with the desktop's own program; False when none started."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

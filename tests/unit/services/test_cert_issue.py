@@ -230,6 +230,30 @@ def test_a_reprint_uses_the_original_serial_and_template_version(
     assert certificates.register(RegisterFilter(text=issued.serials[1]))[0].prints == 2
 
 
+def test_a_reprint_of_two_template_versions_lists_serials_in_page_order(
+    setup: Setup, tmp_path: Path
+) -> None:
+    services, certificates = setup.services, setup.certificates
+    tid = template_id(services)
+    candidates = certificates.candidates(setup.meet.competition_id, awards=AWARDS)
+    old = certificates.issue(candidates[:1], tid, Output(tmp_path / "old.pdf"))
+    layout = services.cert_templates.view(tid).layout
+    new_title = Field("title", FieldKind.TEXT, 48.5, 26, 200, 24, text="新版获奖证书", size=40)
+    services.cert_templates.save_draft(tid, layout.with_field(new_title))
+    services.cert_templates.publish(tid)
+    new = certificates.issue(candidates[1:], tid, Output(tmp_path / "new.pdf"))
+    mixed = [new.certificate_ids[0], old.certificate_ids[0], new.certificate_ids[1]]
+    again = certificates.reprint(mixed, Output(tmp_path / "again.pdf"))
+    pages = page_texts(again.paths[0].read_bytes())
+    assert [serial in page for serial, page in zip(again.serials, pages, strict=True)] == [
+        True,
+        True,
+        True,
+    ]
+    by_serial = {e.serial: e.id for e in certificates.register()}
+    assert again.certificate_ids == tuple(by_serial[s] for s in again.serials)
+
+
 def test_revoking_needs_a_reason_and_stops_reprints(setup: Setup, tmp_path: Path) -> None:
     certificates = setup.certificates
     issued = certificates.issue(
