@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
 from skillsapp.domain.cert_layout import (
+    BackgroundKind,
     Layout,
     LayoutError,
     Problem,
@@ -48,6 +49,18 @@ _SIGNATURES = (
     (b"ttcf", "font/collection"),
     (b"OTTO", "font/otf"),  # CFF outlines: reportlab cannot embed them
 )
+
+
+def read_asset_file(path: Path) -> bytes:
+    """The bytes of an asset file; too large a file is refused before it is read."""
+    try:
+        if path.stat().st_size > MAX_ASSET_BYTES:
+            raise UserError("cert_asset_too_large", name=path.name)
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UserError("file_not_found", path=str(path)) from exc
+    except OSError as exc:
+        raise UserError("file_unreadable", path=str(path), detail=exc.strerror or exc) from exc
 
 
 def check_asset(name: str, content: bytes) -> str:
@@ -150,16 +163,69 @@ def parse_layout(text: str) -> Layout:
         raise UserError("cert_layout_invalid", detail=str(exc)) from exc
 
 
+def layout_problems(layout: Layout, images: Iterable[str], fonts: Iterable[str]) -> list[Problem]:
+    """Every rule `layout` breaks, given the template's image and font asset names."""
+    problems = validate(layout, set(images))
+    families = set(BUILTIN_FAMILIES) | set(fonts)
+    return problems + [
+        Problem("font_unknown", f.id) for f in layout.fields if f.font not in families
+    ]
+
+
 def check_layout(layout: Layout, assets: dict[str, str]) -> None:
     """Refuse a layout that breaks a rule; `assets` maps asset names to media types."""
-    images = {n for n, media in assets.items() if media.startswith("image/")}
-    problems = validate(layout, images)
-    families = set(BUILTIN_FAMILIES) | {
-        n for n, media in assets.items() if media.startswith("font/")
-    }
-    problems += [Problem("font_unknown", f.id) for f in layout.fields if f.font not in families]
+    images = [n for n, media in assets.items() if media.startswith("image/")]
+    fonts = [n for n, media in assets.items() if media.startswith("font/")]
+    problems = layout_problems(layout, images, fonts)
     if problems:
         raise problems_error(problems)
+
+
+def used_assets(layout: Layout) -> set[str]:
+    """The asset names `layout` may draw with: its background image, the fields' images
+    and font families (a family named like an asset is that asset)."""
+    background = layout.background
+    names = {background.image} if background.kind is BackgroundKind.IMAGE else set()
+    for item in layout.fields:
+        names |= {item.image, item.font}
+    return names - {""}
+
+
+def assets_in_use(session: Session, template_id: int, *, published_only: bool) -> set[str]:
+    """The asset names used by the template's versions (or only its published ones)."""
+    query = select(TemplateVersion.layout).where(TemplateVersion.template_id == template_id)
+    if published_only:
+        query = query.where(TemplateVersion.published)
+    used: set[str] = set()
+    for text in session.scalars(query):
+        used |= used_assets(parse_layout(text))
+    return used
+
+
+def find_asset(session: Session, template_id: int, name: str) -> TemplateImage | None:
+    return session.scalar(
+        select(TemplateImage).where(
+            TemplateImage.template_id == template_id, TemplateImage.name == name
+        )
+    )
+
+
+def copy_assets(session: Session, source_id: int, target_id: int) -> None:
+    """Give template `target_id` a copy of every asset of template `source_id`."""
+    for asset in session.scalars(
+        select(TemplateImage)
+        .options(undefer(TemplateImage.content))
+        .where(TemplateImage.template_id == source_id)
+    ):
+        session.add(
+            TemplateImage(
+                template_id=target_id,
+                name=asset.name,
+                media_type=asset.media_type,
+                content=asset.content,
+                sha256=asset.sha256,
+            )
+        )
 
 
 def get_template(session: Session, template_id: int) -> CertificateTemplate:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy.orm import Session
 
 from skillsapp.domain.base import utcnow
 from skillsapp.domain.cert_layout import (
@@ -33,19 +33,23 @@ from skillsapp.domain.certificates import (
     TemplateVersion,
 )
 from skillsapp.domain.roles import Permission
-from skillsapp.errors import UserError, ValidationError
+from skillsapp.errors import NotFound, UserError, ValidationError
 from skillsapp.paths import resource
 from skillsapp.pdf.certificates import render_pdf
 from skillsapp.services import audit
 from skillsapp.services.cert_assets import (
     LoadedVersion,
     asset_types,
+    assets_in_use,
     check_asset,
     check_layout,
+    copy_assets,
+    find_asset,
     get_template,
     load_version,
     parse_layout,
     published_version,
+    read_asset_file,
     read_template_zip,
     write_template_zip,
 )
@@ -152,6 +156,7 @@ class CertificateTemplateService:
         *,
         builtin: bool = False,
         published: bool = False,
+        source_id: int | None = None,
     ) -> CertificateTemplate:
         if session.scalar(select(CertificateTemplate.id).where(CertificateTemplate.name == name)):
             raise ValidationError({"name": "cert_template_name_taken"})
@@ -170,7 +175,8 @@ class CertificateTemplateService:
             action="create",
             entity="certificate_template",
             entity_id=template.id,
-            new={"name": name, "kind": kind.value},
+            new={"name": name, "kind": kind.value}
+            | ({"source": source_id} if source_id is not None else {}),
         )
         return template
 
@@ -214,25 +220,23 @@ class CertificateTemplateService:
 
     def copy(self, template_id: int, name: str) -> TemplateRow:
         """A new draft template from another's latest version and assets."""
+        return self.save_as(template_id, name, None)
+
+    def save_as(self, template_id: int, name: str, layout: Layout | None) -> TemplateRow:
+        """A new draft template named `name` with `layout` (None: the source's latest
+        version) and a copy of the source's assets."""
         self._actor.require(Permission.ISSUE_CERTIFICATES)
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError({"name": "name_required"})
         with self._db.transaction() as session:
             source = get_template(session, template_id)
-            layout = parse_layout(source.versions[-1].layout)
-            template = self._add(session, " ".join(name.split()), source.kind, layout)
-            for asset in session.scalars(
-                select(TemplateImage)
-                .options(undefer(TemplateImage.content))
-                .where(TemplateImage.template_id == template_id)
-            ):
-                session.add(
-                    TemplateImage(
-                        template_id=template.id,
-                        name=asset.name,
-                        media_type=asset.media_type,
-                        content=asset.content,
-                        sha256=asset.sha256,
-                    )
-                )
+            if layout is None:
+                layout = parse_layout(source.versions[-1].layout)
+            else:
+                check_layout(layout, asset_types(session, template_id))
+            template = self._add(session, name, source.kind, layout, source_id=template_id)
+            copy_assets(session, template_id, template.id)
             return _row(session, template)
 
     def save_draft(self, template_id: int, layout: Layout) -> TemplateView:
@@ -303,21 +307,24 @@ class CertificateTemplateService:
             )
 
     def add_asset(self, template_id: int, name: str, content: bytes) -> str:
-        """Add or replace an image (PNG, JPEG) or TrueType font; return its media type."""
+        """Add or replace an image (PNG, JPEG) or TrueType font; return its media type.
+
+        An asset a published version uses is never replaced by different content: a
+        reprint must look like the original."""
         self._actor.require(Permission.ISSUE_CERTIFICATES)
         media_type = check_asset(name, content)
+        digest = hashlib.sha256(content).hexdigest()
         with self._db.transaction() as session:
             get_template(session, template_id)
-            asset = session.scalar(
-                select(TemplateImage).where(
-                    TemplateImage.template_id == template_id, TemplateImage.name == name
-                )
-            )
+            asset = find_asset(session, template_id, name)
             if asset is None:
                 asset = TemplateImage(template_id=template_id, name=name)
                 session.add(asset)
-            asset.media_type, asset.content = media_type, content
-            asset.sha256 = hashlib.sha256(content).hexdigest()
+            elif asset.sha256 != digest and name in assets_in_use(
+                session, template_id, published_only=True
+            ):
+                raise UserError("cert_asset_in_use", name=name)
+            asset.media_type, asset.content, asset.sha256 = media_type, content, digest
             audit.record(
                 session,
                 self._actor,
@@ -327,6 +334,32 @@ class CertificateTemplateService:
                 new={"asset": name, "media_type": media_type},
             )
         return media_type
+
+    def add_asset_file(self, template_id: int, path: Path) -> str:
+        """Add the image or font in `path`, named by the file's stem; return the name."""
+        self._actor.require(Permission.ISSUE_CERTIFICATES)
+        self.add_asset(template_id, path.stem, read_asset_file(path))
+        return path.stem
+
+    def remove_asset(self, template_id: int, name: str) -> None:
+        """Remove an asset that no version of the template uses (draft or published)."""
+        self._actor.require(Permission.ISSUE_CERTIFICATES)
+        with self._db.transaction() as session:
+            get_template(session, template_id)
+            asset = find_asset(session, template_id, name)
+            if asset is None:
+                raise NotFound(entity="template_asset", id=name)
+            if name in assets_in_use(session, template_id, published_only=False):
+                raise UserError("cert_asset_in_use", name=name)
+            session.delete(asset)
+            audit.record(
+                session,
+                self._actor,
+                action="remove_asset",
+                entity="certificate_template",
+                entity_id=template_id,
+                old={"asset": name, "media_type": asset.media_type},
+            )
 
     def load(self, template_id: int, *, draft: bool = False) -> LoadedVersion:
         """Layout and assets of the published (or the draft) version, for rendering."""

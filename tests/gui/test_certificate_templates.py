@@ -28,9 +28,9 @@ def _editor(qtbot, services) -> TemplateEditorDialog:
 def test_changing_x_moves_the_field_in_the_preview(qtbot, admin) -> None:
     dialog = _editor(qtbot, admin)
     before, renders = dialog.preview.image.copy(), dialog.renders
-    dialog.form.x.setValue(dialog.form.x.value() + 30)
+    dialog.form.x_mm.setValue(dialog.form.x_mm.value() + 30)
     qtbot.waitUntil(lambda: dialog.renders > renders)
-    assert dialog.current_field().x == dialog.form.x.value()
+    assert dialog.current_field().x == dialog.form.x_mm.value()
     assert dialog.preview.image != before
 
 
@@ -49,7 +49,7 @@ def test_dragging_on_the_preview_moves_the_selected_field(qtbot, admin) -> None:
 
 def test_save_draft_and_publish_store_the_edited_layout(qtbot, admin, recorder) -> None:
     dialog = _editor(qtbot, admin)
-    dialog.form.y.setValue(33.0)
+    dialog.form.y_mm.setValue(33.0)
     dialog.publish()
     view = admin.cert_templates.view(dialog._template_id, draft=False)
     assert view.layout.fields[0].y == 33.0

@@ -55,6 +55,11 @@ class TemplatePreviewWidget(QWidget):
         self.image, self.page_mm, self.highlight = image, page_mm, highlight
         self.update()
 
+    def set_highlight(self, highlight: Field | None) -> None:
+        """Outline another field (or the same one moved) without a new render."""
+        self.highlight = highlight
+        self.update()
+
     def _origin(self) -> QPointF:
         return QPointF(
             (self.width() - self.image.width()) / 2, (self.height() - self.image.height()) / 2
@@ -76,7 +81,7 @@ class TemplatePreviewWidget(QWidget):
             f = self.highlight
             painter.setPen(QPen(Qt.GlobalColor.blue, 1, Qt.PenStyle.DashLine))
             painter.drawRect(
-                origin.x() + f.x * scale, origin.y() + f.y * scale, f.w * scale, f.h * scale
+                QRectF(origin.x() + f.x * scale, origin.y() + f.y * scale, f.w * scale, f.h * scale)
             )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
