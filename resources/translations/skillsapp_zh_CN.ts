@@ -213,6 +213,10 @@
 <context>
     <name>CertificateIssueForm</name>
     <message>
+        <source>No awards or titles in the published results.</source>
+        <translation>已公布的成绩中没有奖项或称号。</translation>
+    </message>
+    <message>
         <source>Everyone who took part (participation)</source>
         <translation>全体参赛者（参赛证书）</translation>
     </message>
@@ -241,6 +245,14 @@
         <translation>打印机名称</translation>
     </message>
     <message>
+        <source>Print calibration page…</source>
+        <translation>打印校准页…</translation>
+    </message>
+    <message>
+        <source>Rulers and crosshairs on the template&apos;s paper, to measure the offsets</source>
+        <translation>在模板纸张上打印毫米标尺和十字线，用来量出偏移</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -259,6 +271,10 @@
     <message>
         <source>Save to</source>
         <translation>保存到</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count}）</translation>
     </message>
     <message>
         <source>Save the certificates into</source>
@@ -280,6 +296,18 @@
         <translation>生成证书</translation>
     </message>
     <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Show the generated files in the file manager</source>
+        <translation>在文件管理器中显示生成的文件</translation>
+    </message>
+    <message>
+        <source>The files written, one per person: pick one to view</source>
+        <translation>已生成的文件（每人一份）：选择一个查看</translation>
+    </message>
+    <message>
         <source>{count} certificates to issue; {issued} issued before.</source>
         <translation>待发证书 {count} 张；已发过 {issued} 张。</translation>
     </message>
@@ -290,6 +318,10 @@
     <message>
         <source>Preview of the first {count} (sample serials)</source>
         <translation>前 {count} 张预览（样张编号）</translation>
+    </message>
+    <message>
+        <source>Calibration page (offsets {dx:+.1f} / {dy:+.1f} mm): print it, measure, correct the offsets</source>
+        <translation>校准页（偏移 {dx:+.1f} / {dy:+.1f} 毫米）：打印后测量，再修正偏移</translation>
     </message>
     <message>
         <source>Certificates</source>
@@ -310,6 +342,14 @@
     <message>
         <source>{count} issued before were skipped.</source>
         <translation>跳过已发过的 {count} 张。</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}</source>
+        <translation>无法打开 {path}</translation>
+    </message>
+    <message>
+        <source>No file manager opened; the files are in {path}.</source>
+        <translation>未能打开文件管理器；文件在 {path}。</translation>
     </message>
 </context>
 <context>
@@ -345,6 +385,66 @@
     <message>
         <source>Pre-printed booklet</source>
         <translation>套打内芯</translation>
+    </message>
+    <message>
+        <source>Data item</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Fixed text</source>
+        <translation>固定文字</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>赛事</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>奖项</translation>
+    </message>
+    <message>
+        <source>Title conferred</source>
+        <translation>授予称号</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Date (Chinese numerals)</source>
+        <translation>日期（中文数字）</translation>
+    </message>
+    <message>
+        <source>Certificate serial</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Issued by (body)</source>
+        <translation>发证单位</translation>
     </message>
 </context>
 <context>
@@ -422,6 +522,45 @@
     </message>
 </context>
 <context>
+    <name>CertificateSettingsTab</name>
+    <message>
+        <source>Placeholders: {year}, {month}, {competition_code} and {seq} (exactly once); {seq:04d} pads the number to four digits. Each year and competition code counts from 1, and no serial is ever used twice.</source>
+        <translation>可用占位符：{year}（年）、{month}（月）、{competition_code}（赛事代码）和 {seq}（序号，必须且只能出现一次）；{seq:04d} 把序号补足四位。每个年份和赛事代码从 1 开始计数，编号永不重复使用。</translation>
+    </message>
+    <message>
+        <source>Used when a competition names no organiser</source>
+        <translation>赛事未填写主办单位时使用</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Serial numbers and issuer</source>
+        <translation>证书编号与发证单位</translation>
+    </message>
+    <message>
+        <source>Serial pattern</source>
+        <translation>编号规则</translation>
+    </message>
+    <message>
+        <source>Issuing organisation</source>
+        <translation>发证单位</translation>
+    </message>
+    <message>
+        <source>Next serial for {competition}: {serial}</source>
+        <translation>{competition}的下一个证书编号：{serial}</translation>
+    </message>
+    <message>
+        <source>Next serial, e.g.: {serial}</source>
+        <translation>下一个编号示例：{serial}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesPage</name>
     <message>
         <source>Issue</source>
@@ -438,6 +577,10 @@
     <message>
         <source>Verify</source>
         <translation>验证</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1949,25 @@ The ruling is final.</source>
     <message>
         <source>Remove judge</source>
         <translation>移除裁判</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPasswordDialog</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>再输入一次</translation>
+    </message>
+    <message>
+        <source>At least {count} characters.</source>
+        <translation>至少 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -4298,6 +4460,92 @@ The ruling is final.</source>
     </message>
 </context>
 <context>
+    <name>SigningKeyBox</name>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Certificates&apos; QR codes are signed with this laptop&apos;s private key, kept in your data folder and never in the database. The public key is in the database, so every laptop (and anyone given the public key) can verify.</source>
+        <translation>证书二维码用本机的私钥签名；私钥保存在您的数据文件夹中，从不存入数据库。公钥存于数据库，因此每台电脑（以及得到公钥的任何人）都能核验证书。</translation>
+    </message>
+    <message>
+        <source>Copy public key</source>
+        <translation>复制公钥</translation>
+    </message>
+    <message>
+        <source>Export private key…</source>
+        <translation>导出私钥…</translation>
+    </message>
+    <message>
+        <source>Import private key…</source>
+        <translation>导入私钥…</translation>
+    </message>
+    <message>
+        <source>This laptop has no signing key yet: one is made when it first issues certificates, or import the key of the first laptop.</source>
+        <translation>本机还没有签名密钥：第一次发证时会自动生成，也可以导入第一台电脑的密钥。</translation>
+    </message>
+    <message>
+        <source>Public key {fingerprint} copied: give it to whoever should verify.</source>
+        <translation>已复制公钥 {fingerprint}，可交给需要核验证书的人。</translation>
+    </message>
+    <message>
+        <source>Export private key</source>
+        <translation>导出私钥</translation>
+    </message>
+    <message>
+        <source>The file is protected by this password. Carry the file and tell the password separately: whoever has both can sign certificates.</source>
+        <translation>文件由此密码保护。文件与密码请分开传递：同时拥有两者的人就能签发证书。</translation>
+    </message>
+    <message>
+        <source>Private key saved to {path}; import it on the other laptop.</source>
+        <translation>私钥已保存到 {path}，请在另一台电脑上导入。</translation>
+    </message>
+    <message>
+        <source>Import private key</source>
+        <translation>导入私钥</translation>
+    </message>
+    <message>
+        <source>The password the key was exported with:</source>
+        <translation>导出密钥时设置的密码：</translation>
+    </message>
+    <message>
+        <source>This laptop now signs with key {fingerprint}.</source>
+        <translation>本机现在使用密钥 {fingerprint} 签名。</translation>
+    </message>
+    <message>
+        <source>This laptop already signs with another key ({fingerprint}). Replace it? Certificates it signed still verify, but unless it was exported this laptop can no longer sign with it.</source>
+        <translation>本机已在使用另一个密钥（{fingerprint}）签名。要替换吗？用它签发的证书仍可核验，但如果它没有导出过，本机将无法再用它签名。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeyTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>本机</translation>
+    </message>
+</context>
+<context>
     <name>SkillsPanel</name>
     <message>
         <source>Skill certificates</source>
@@ -4818,6 +5066,72 @@ The ruling is final.</source>
     </message>
 </context>
 <context>
+    <name>TemplateAssetPanel</name>
+    <message>
+        <source>Add image…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <source>Add font…</source>
+        <translation>添加字体…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG images and TrueType fonts (.ttf, .ttc) are stored with the template and embedded in its PDFs.</source>
+        <translation>PNG、JPEG 图片和 TrueType 字体（.ttf、.ttc）随模板保存，并嵌入生成的 PDF。</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Add image</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Add font</source>
+        <translation>添加字体</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <source>Add asset</source>
+        <translation>添加素材</translation>
+    </message>
+    <message>
+        <source>Replace the asset {name} with this file?</source>
+        <translation>用这个文件替换素材“{name}”吗？</translation>
+    </message>
+    <message>
+        <source>Remove asset</source>
+        <translation>删除素材</translation>
+    </message>
+    <message>
+        <source>Remove the asset {name}?</source>
+        <translation>删除素材“{name}”吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateColourButton</name>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditorDialog</name>
     <message>
         <source>Template: {name}</source>
@@ -4832,6 +5146,10 @@ The ruling is final.</source>
         <translation>保存草稿</translation>
     </message>
     <message>
+        <source>Save as new template…</source>
+        <translation>另存为新模板…</translation>
+    </message>
+    <message>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -4844,12 +5162,68 @@ The ruling is final.</source>
         <translation>字段</translation>
     </message>
     <message>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Images and fonts of this template</source>
+        <translation>本模板的图片和字体</translation>
+    </message>
+    <message>
+        <source>Add an image to the template first (Page › Add image…).</source>
+        <translation>请先为模板添加图片（页面 › 添加图片…）。</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
         <source>New certificates are printed with this version.</source>
         <translation>此后新发的证书使用这一版本。</translation>
+    </message>
+    <message>
+        <source>Save as new template</source>
+        <translation>另存为新模板</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}（副本）</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes to {name} as its draft?</source>
+        <translation>把对“{name}”的修改保存为草稿吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>TemplateFieldForm</name>
+    <message>
+        <source>Data items are written as {unit}, {name} …</source>
+        <translation>数据项写作 {unit}、{name} ……</translation>
+    </message>
+    <message>
+        <source>Insert a data item</source>
+        <translation>插入数据项</translation>
+    </message>
     <message>
         <source>Left</source>
         <translation>左对齐</translation>
@@ -4867,28 +5241,84 @@ The ruling is final.</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <source>x</source>
-        <translation>x</translation>
+        <source>Top</source>
+        <translation>顶端</translation>
     </message>
     <message>
-        <source>y</source>
-        <translation>y</translation>
+        <source>Middle</source>
+        <translation>居中</translation>
     </message>
     <message>
-        <source>Width</source>
-        <translation>宽</translation>
+        <source>Bottom</source>
+        <translation>底端</translation>
     </message>
     <message>
-        <source>Height</source>
-        <translation>高</translation>
+        <source>Wrap onto several lines</source>
+        <translation>自动换行</translation>
+    </message>
+    <message>
+        <source>Print on pre-printed paper</source>
+        <translation>套打时打印</translation>
+    </message>
+    <message>
+        <source>Printed also when names are printed onto pre-printed certificate booklets.</source>
+        <translation>在预印的证书内芯上套打时也打印此字段。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Data item</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Position (x, y)</source>
+        <translation>位置（x, y）</translation>
+    </message>
+    <message>
+        <source>Size (w × h)</source>
+        <translation>尺寸（宽 × 高）</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Vertical</source>
+        <translation>垂直对齐</translation>
+    </message>
+    <message>
+        <source>Character spacing</source>
+        <translation>字间距</translation>
+    </message>
+    <message>
+        <source>Drawn from its text</source>
+        <translation>按文字绘制</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Kai (LXGW WenKai)</source>
+        <translation>楷体（霞鹜文楷）</translation>
+    </message>
+    <message>
+        <source>Sans (WenQuanYi)</source>
+        <translation>黑体（文泉驿微米黑）</translation>
     </message>
     <message>
         <source>Font</source>
         <translation>字体</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>字号</translation>
     </message>
     <message>
         <source>Alignment</source>
@@ -4897,6 +5327,21 @@ The ruling is final.</source>
     <message>
         <source>Text</source>
         <translation>文字</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateFieldListWidget</name>
+    <message>
+        <source>Delete removes the selected field.</source>
+        <translation>按 Delete 键删除所选字段。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -4914,6 +5359,22 @@ The ruling is final.</source>
         <translation>发布草稿</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Hide the template from the lists; issued certificates keep it.</source>
+        <translation>不再在列表中显示此模板；已发证书仍保留它。</translation>
+    </message>
+    <message>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
@@ -4928,6 +5389,109 @@ The ruling is final.</source>
     <message>
         <source>New certificates of {name} will be printed with this draft.</source>
         <translation>此后“{name}”的新证书将使用这份草稿。</translation>
+    </message>
+    <message>
+        <source>Import template</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <source>Certificate templates (*.zip)</source>
+        <translation>证书模板 (*.zip)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export template</source>
+        <translation>导出模板</translation>
+    </message>
+    <message>
+        <source>A template of this name exists. Name of the imported template:</source>
+        <translation>已有同名模板。请为导入的模板命名：</translation>
+    </message>
+    <message>
+        <source>{name} (imported)</source>
+        <translation>{name}（导入）</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Archive {name}? It is no longer offered for new certificates; certificates issued with it can still be reprinted.</source>
+        <translation>归档“{name}”吗？新证书将不再使用它；用它发出的证书仍可补打。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePageForm</name>
+    <message>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Drawn border</source>
+        <translation>绘制边框</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Classic (corner ornaments)</source>
+        <translation>经典（带角花）</translation>
+    </message>
+    <message>
+        <source>Simple</source>
+        <translation>简洁</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Border style</source>
+        <translation>边框样式</translation>
+    </message>
+    <message>
+        <source>Border colour</source>
+        <translation>边框颜色</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>点缀颜色</translation>
+    </message>
+    <message>
+        <source>Background image</source>
+        <translation>背景图片</translation>
     </message>
 </context>
 <context>
