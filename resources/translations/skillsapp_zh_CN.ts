@@ -213,20 +213,8 @@
 <context>
     <name>CertificateIssueForm</name>
     <message>
-        <source>No awards or titles in the published results.</source>
-        <translation>已公布的成绩中没有奖项或称号。</translation>
-    </message>
-    <message>
-        <source>Everyone who took part (participation)</source>
-        <translation>全体参赛者（参赛证书）</translation>
-    </message>
-    <message>
-        <source>What to certify</source>
-        <translation>颁发范围</translation>
-    </message>
-    <message>
-        <source>Competition</source>
-        <translation>赛事</translation>
+        <source>Published templates; the kind suited to the choice above is picked</source>
+        <translation>已发布的模板；按上面的选择自动选用合适的类型</translation>
     </message>
     <message>
         <source>Template</source>
@@ -271,10 +259,6 @@
     <message>
         <source>Save to</source>
         <translation>保存到</translation>
-    </message>
-    <message>
-        <source>{name} ({count})</source>
-        <translation>{name}（{count}）</translation>
     </message>
     <message>
         <source>Save the certificates into</source>
@@ -558,6 +542,97 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateSourceBox</name>
+    <message>
+        <source>What to certify</source>
+        <translation>颁发范围</translation>
+    </message>
+    <message>
+        <source>Competition results</source>
+        <translation>赛事获奖</translation>
+    </message>
+    <message>
+        <source>Honour recipients</source>
+        <translation>荣誉称号获得者</translation>
+    </message>
+    <message>
+        <source>Person list</source>
+        <translation>人员名单</translation>
+    </message>
+    <message>
+        <source>Certify</source>
+        <translation>发证对象</translation>
+    </message>
+    <message>
+        <source>No awards or titles in the published results.</source>
+        <translation>已公布的成绩中没有奖项或称号。</translation>
+    </message>
+    <message>
+        <source>Everyone who took part (participation)</source>
+        <translation>全体参赛者（参赛证书）</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>赛事</translation>
+    </message>
+    <message>
+        <source>Honour</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>Printed as the award, e.g. 一等奖</source>
+        <translation>作为奖项打印，如 一等奖</translation>
+    </message>
+    <message>
+        <source>Printed as the title, e.g. 优秀学员</source>
+        <translation>作为称号打印，如 优秀学员</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Award text</source>
+        <translation>奖项文字</translation>
+    </message>
+    <message>
+        <source>Title text</source>
+        <translation>称号文字</translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count}）</translation>
+    </message>
+    <message>
+        <source>Year unknown</source>
+        <translation>年份不详</translation>
+    </message>
+    <message>
+        <source>No person holds an honour in the registry yet.</source>
+        <translation>人才库中还没有人获得荣誉。</translation>
+    </message>
+    <message>
+        <source>One honour certificate for each of the {count} holders, issued in the granting body&apos;s name.</source>
+        <translation>为 {count} 位获得者各发一张荣誉证书，以授予单位的名义颁发。</translation>
+    </message>
+    <message>
+        <source>Registry: {filter}</source>
+        <translation>人才库：{filter}</translation>
+    </message>
+    <message>
+        <source>Saved search: {name}</source>
+        <translation>常用查询：{name}</translation>
+    </message>
+    <message>
+        <source>No list yet: filter the persons in the registry and click “Issue certificates…” there, or save the search.</source>
+        <translation>还没有名单：请在人才库中筛选人员后点击“发证书…”，或保存该查询。</translation>
+    </message>
+    <message>
+        <source>{count} persons in this list.</source>
+        <translation>名单中共 {count} 人。</translation>
     </message>
 </context>
 <context>
@@ -2929,6 +3004,14 @@ The ruling is final.</source>
         <translation>花名册 PDF…</translation>
     </message>
     <message>
+        <source>Issue certificates…</source>
+        <translation>发证书…</translation>
+    </message>
+    <message>
+        <source>Certificates for everyone the filters find, on the certificates page</source>
+        <translation>为筛选出的所有人员发证（转到证书页面）</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
@@ -2987,6 +3070,18 @@ The ruling is final.</source>
     <message>
         <source>roster.pdf</source>
         <translation>人才花名册.pdf</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>“{text}”</translation>
+    </message>
+    <message>
+        <source>apprentices of {name}</source>
+        <translation>{name}的徒弟</translation>
+    </message>
+    <message>
+        <source>everyone in the registry</source>
+        <translation>人才库全部人员</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} certificates (e.g. {name}) lack the award or title this template prints; pick another template",
     ),
     "cert_nothing_selected": ("没有选择证书", "No certificate is selected"),
+    "cert_too_many_persons": (
+        "筛选出 {count} 人，一次最多为 {limit} 人发证，请缩小筛选范围",
+        "{count} persons match; certificates go to at most {limit} at once, so narrow the filter",
+    ),
     "cert_issue_cancelled": (
         "已取消，未生成文件，未占用证书编号",
         "Cancelled; no file was written and no serial was used",

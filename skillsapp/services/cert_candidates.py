@@ -1,5 +1,6 @@
 """Who gets a certificate: a competition's published results (award tiers, titles,
-everyone for participation), a selection from the registry, or honour records.
+everyone for participation), a selection from the registry, or honour records (picked
+by group: the same title from the same body in the same year).
 
 Results are read from `EventResult` rows (written at 公示, frozen at 已定): certificates
 wait for the review period, so a competition must be final (DOMAIN.md §1).
@@ -20,11 +21,13 @@ from skillsapp.domain.competitions import Competition, CompetitionStatus, Event,
 from skillsapp.domain.marks import EventResult, Honour
 from skillsapp.domain.models import Person, Unit
 from skillsapp.domain.scheme_doc import DEFAULT_TIERS, award_rule_from_json
-from skillsapp.errors import NotFound, UserError
+from skillsapp.errors import NotFound, UserError, ValidationError
 from skillsapp.services.competitions import get_competition
 
 FINAL_STATUSES = frozenset({CompetitionStatus.FINAL, CompetitionStatus.ARCHIVED})
 _CHUNK = 900  # ids per IN (…): well under SQLite's variable limit
+# the register's column widths (Certificate.award, Certificate.title)
+AWARD_MAX, TITLE_MAX = 40, 120
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,16 @@ class CertificateCandidate:
 
     @property
     def key(self) -> tuple[object, ...]:
-        """What makes two certificates the same certificate."""
-        return (self.person_id, self.competition_id, self.event_id, self.award, self.title)
+        """What makes two certificates the same certificate (an honour's certificate is
+        that honour's: the same title of another year is another certificate)."""
+        return (
+            self.person_id,
+            self.competition_id,
+            self.event_id,
+            self.award,
+            self.title,
+            self.honour_id,
+        )
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,20 @@ class AwardedRow:
     kind: str  # award | title
     name: str
     count: int  # results that carry it: one certificate each
+
+
+@dataclass(frozen=True)
+class HonourGroup:
+    """Persons' honours of one year, title and granting body: one batch of 荣誉证书."""
+
+    year: int | None
+    title: str
+    granting_body: str
+    honour_ids: tuple[int, ...]  # by the holders' names
+
+    @property
+    def count(self) -> int:
+        return len(self.honour_ids)
 
 
 def _scheme_order(session: Session, competition_id: int) -> tuple[list[str], list[str]]:
@@ -183,6 +208,19 @@ def competition_candidates(
     return with_issued(session, found)
 
 
+def check_texts(award: str, title: str) -> tuple[str, str]:
+    """The award and title texts to print, trimmed; refused when the register cannot hold them."""
+    award, title = " ".join(award.split()), " ".join(title.split())
+    errors = {
+        name: "text_too_long"
+        for name, text, limit in (("award", award, AWARD_MAX), ("title", title, TITLE_MAX))
+        if len(text) > limit
+    }
+    if errors:
+        raise ValidationError(errors)
+    return award, title
+
+
 def person_candidates(
     session: Session,
     person_ids: Sequence[int],
@@ -193,6 +231,7 @@ def person_candidates(
     event_id: int | None = None,
 ) -> list[CertificateCandidate]:
     """One certificate per person of a registry selection (e.g. everyone trained)."""
+    award, title = check_texts(award, title)
     competition = get_competition(session, competition_id) if competition_id else None
     event = session.get(Event, event_id) if event_id else None
     if event_id and event is None:
@@ -212,6 +251,18 @@ def person_candidates(
         issuer=_organizer(competition),
     )
     found = [replace(base, person_id=p.id, name=p.name, unit=u or "") for p, u in persons]
+    return with_issued(session, found)
+
+
+def listed_candidates(
+    session: Session, persons: Iterable[tuple[int, str, str]], *, award: str = "", title: str = ""
+) -> list[CertificateCandidate]:
+    """One certificate per listed person (id, name, unit), tied to no competition."""
+    award, title = check_texts(award, title)
+    found = [
+        CertificateCandidate("custom", pid, name, unit, award=award, title=title)
+        for pid, name, unit in persons
+    ]
     return with_issued(session, found)
 
 
@@ -235,22 +286,58 @@ def _persons(session: Session, person_ids: Sequence[int]) -> list[tuple[Person, 
     return [rows[i] for i in person_ids]
 
 
+def honour_groups(session: Session) -> list[HonourGroup]:
+    """Persons' honours grouped by (year, title, granting body): newest year first, then
+    by title; each group's honours by their holders' names."""
+    query = (
+        select(Honour.id, Honour.year, Honour.title, Honour.granting_body)
+        .join(Person, Honour.person_id == Person.id)
+        .order_by(
+            Honour.year.is_(None),
+            Honour.year.desc(),
+            Honour.title,
+            Honour.granting_body,
+            Person.name_pinyin,
+            Person.id,
+        )
+    )
+    groups: dict[tuple[int | None, str, str], list[int]] = {}
+    for honour_id, year, title, body in session.execute(query):
+        groups.setdefault((year, title, body), []).append(honour_id)
+    return [HonourGroup(y, t, b, tuple(ids)) for (y, t, b), ids in groups.items()]
+
+
+def _honour_rows(
+    session: Session, honour_ids: Sequence[int]
+) -> dict[int, tuple[Honour, Person | None, str | None]]:
+    """Each honour with its holder and the holder's unit name, a chunk per query."""
+    unit = aliased(Unit)
+    rows: dict[int, tuple[Honour, Person | None, str | None]] = {}
+    for start in range(0, len(honour_ids), _CHUNK):
+        query = (
+            select(Honour, Person, unit.name)
+            .outerjoin(Person, Honour.person_id == Person.id)
+            .outerjoin(unit, unit.id == func.coalesce(Person.unit_id, Honour.unit_id))
+            .where(Honour.id.in_(honour_ids[start : start + _CHUNK]))
+        )
+        rows.update({h.id: (h, p, u) for h, p, u in session.execute(query)})
+    return rows
+
+
 def honour_candidates(session: Session, honour_ids: Sequence[int]) -> list[CertificateCandidate]:
-    """Honour certificates (荣誉证书: 技术能手, 焦作工匠 …) for honour records."""
+    """Honour certificates (荣誉证书: 技术能手, 焦作工匠 …) for honour records, in order."""
+    rows = _honour_rows(session, honour_ids)
+    missing = [i for i in honour_ids if i not in rows]
+    if missing:
+        raise NotFound(entity="honour", id=missing[0])
     found = []
-    for honour_id in honour_ids:
-        honour = session.get(Honour, honour_id)
-        if honour is None:
-            raise NotFound(entity="honour", id=honour_id)
-        person = session.get(Person, honour.person_id) if honour.person_id else None
-        unit_id = person.unit_id if person else honour.unit_id
-        unit = session.get(Unit, unit_id) if unit_id else None
+    for honour, person, unit_name in (rows[i] for i in honour_ids):
         found.append(
             CertificateCandidate(
                 kind="honour",
                 person_id=person.id if person else None,
-                name=person.name if person else (unit.name if unit else ""),
-                unit=unit.name if unit else "",
+                name=person.name if person else (unit_name or ""),
+                unit=unit_name or "",
                 honour_id=honour.id,
                 title=honour.title,
                 issuer=honour.granting_body,
@@ -271,9 +358,20 @@ def issued_serials(
             Certificate.status == CertificateStatus.VALID,
         )
         for cert in session.scalars(query):
-            key = (cert.person_id, cert.competition_id, cert.event_id, cert.award, cert.title)
-            found[key] = cert.serial
+            found[_issued_key(cert)] = cert.serial
     return found
+
+
+def _issued_key(cert: Certificate) -> tuple[object, ...]:
+    """`CertificateCandidate.key` of an issued certificate."""
+    return (
+        cert.person_id,
+        cert.competition_id,
+        cert.event_id,
+        cert.award,
+        cert.title,
+        cert.honour_id,
+    )
 
 
 def with_issued(

@@ -7,6 +7,7 @@ guarantees and `cert_verify` for the QR payload.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Sequence
@@ -30,9 +31,12 @@ from skillsapp.services.cert_assets import load_version, published_version
 from skillsapp.services.cert_candidates import (
     AwardedRow,
     CertificateCandidate,
+    HonourGroup,
     awarded,
     competition_candidates,
     honour_candidates,
+    honour_groups,
+    listed_candidates,
     person_candidates,
 )
 from skillsapp.services.cert_issue import (
@@ -71,6 +75,7 @@ from skillsapp.services.cert_verify import (
     verify_serial_in,
 )
 from skillsapp.services.context import Actor
+from skillsapp.services.registry import PersonQuery, RegistryService
 from skillsapp.storage.database import Database
 
 __all__ = [
@@ -79,12 +84,14 @@ __all__ = [
     "AwardedRow",
     "CertificateCandidate",
     "CertificateService",
+    "HonourGroup",
     "IssueCancelled",
     "IssueResult",
     "Output",
     "RegisterFilter",
 ]
 PREVIEW_SERIAL = "（样张）"
+MAX_LISTED = 10_000  # persons one registry filter may certify at once
 
 
 @dataclass(frozen=True)
@@ -216,6 +223,26 @@ class CertificateService:
                 event_id=event_id,
             )
         )
+
+    def candidates_for_query(
+        self, query: PersonQuery, *, award: str = "", title: str = ""
+    ) -> list[CertificateCandidate]:
+        """One certificate per person matching a registry filter (every match, in the
+        filter's sort order); refused above `MAX_LISTED` persons."""
+        self._actor.require(Permission.ISSUE_CERTIFICATES)
+        everyone = dataclasses.replace(query, offset=0, limit=MAX_LISTED + 1)
+        page = RegistryService(self._db, self._actor).search(everyone)
+        if len(page.rows) > MAX_LISTED:
+            raise UserError("cert_too_many_persons", count=page.total, limit=MAX_LISTED)
+        persons = [(r.id, r.name, r.unit_name) for r in page.rows]
+        return self._read(lambda s: listed_candidates(s, persons, award=award, title=title))
+
+    def honour_groups(self) -> list[HonourGroup]:
+        """Persons' honours by (year, title, granting body), newest year first: each group
+        one batch of honour certificates (e.g. 2025 焦作市技术能手, 12 persons)."""
+        self._actor.require(Permission.ISSUE_CERTIFICATES)
+        with self._db.reading() as session:
+            return honour_groups(session)
 
     def candidates_for_honours(self, honour_ids: Sequence[int]) -> list[CertificateCandidate]:
         return self._read(lambda s: honour_candidates(s, honour_ids))

@@ -176,6 +176,13 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        registry = self.pages.get("registry")
+        if registry is not None and "certificates" in self.pages:
+            registry.certificates_requested.connect(self._on_registry_certificates_requested)
+
+    def _on_registry_certificates_requested(self, query: object, description: str) -> None:
+        """The registry's "issue certificates" button: its filter, on the issue tab."""
+        self.show_page("certificates").issue_for_query(query, description)
 
     def nav_titles(self) -> list[str]:
         return [self.nav.item(row).text() for row in range(self.nav.count())]

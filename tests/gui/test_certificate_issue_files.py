@@ -43,7 +43,7 @@ def test_the_form_offers_what_was_awarded_with_counts(qtbot, admin, tmp_path) ->
     awarded(admin, tmp_path)
     page = shown_page(qtbot, admin, "issue")
     tab = issue_tab(page)
-    assert tab.form.choice_texts() == ["一等奖 (1)", "二等奖 (1)", "三等奖 (1)", f"{TITLE} (1)"]
+    assert tab.form.choice_texts() == ["一等奖（1）", "二等奖（1）", "三等奖（1）", f"{TITLE}（1）"]
     assert tab.form.titles() == []  # a title needs an honour template: not ticked at first
     qtbot.waitUntil(lambda: tab.viewer.page_count() == 3)
     _click_box(qtbot, tab.form.choice_boxes[1])

@@ -1,5 +1,6 @@
-"""发证: pick what to certify, preview the first pages, generate off the GUI thread,
-then view and print the result in the app (each file of a split run, too)."""
+"""发证: pick whom and what to certify (a competition's results, an honour's holders or a
+registry list), preview the first pages, generate off the GUI thread, then view and
+print the result in the app (each file of a split run, too)."""
 
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from skillsapp import messages
 from skillsapp.app import Services
-from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.errors import UserError
 from skillsapp.services.cert_candidates import CertificateCandidate
 from skillsapp.services.certificates import IssueCancelled, IssueResult
+from skillsapp.services.registry import PersonQuery
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.progress_dialog import TaskProgressDialog
 from skillsapp.ui.tasks import Task, TaskControl, report_error, run_task
@@ -29,7 +30,7 @@ from skillsapp.ui.widgets.certificate_issue_form import CertificateIssueForm
 from skillsapp.ui.widgets.pdf_viewer import PdfViewerWidget, open_local
 from skillsapp.ui.widgets.refresh import RefreshOnChange
 
-FINAL = (CompetitionStatus.FINAL, CompetitionStatus.ARCHIVED)
+REFRESH_ON = {signals.COMPETITIONS, signals.RESULTS, signals.TALENT, signals.PERSONS}
 PREVIEW_PAGES = 3
 HINT_STYLE = "color: #5f6b7a;"
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -55,10 +56,11 @@ class CertificateIssueTab(QWidget):
         self.task: Task | None = None
         self.progress_dialog: TaskProgressDialog | None = None
         self._file_ids: dict[Path, tuple[int, ...]] = {}
+        self._load_error = ""  # the status line shows why the choice gave nothing
         self._preview_timer = QTimer(self, singleShot=True, interval=150)
         self._build_ui()
         self._connect_signals()
-        RefreshOnChange(self, self.refresh, {signals.COMPETITIONS, signals.RESULTS}, initially=True)
+        RefreshOnChange(self, self.refresh, REFRESH_ON, initially=True)
 
     def _build_ui(self) -> None:
         self.form = CertificateIssueForm(self._services)
@@ -115,14 +117,14 @@ class CertificateIssueTab(QWidget):
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
 
     def refresh(self) -> None:
-        self._services.cert_templates.ensure_builtin_templates()
-        rows = self._services.competitions.competitions()
-        self.form.set_templates(
-            [r for r in self._services.cert_templates.templates() if r.published_number]
-        )
-        self.form.set_competitions([r for r in rows if r.status in FINAL])
+        self.form.reload()
+        self._count_candidates()
         self._preview_timer.stop()
         self.update_preview()  # at once: the page should not open empty
+
+    def issue_for_query(self, query: PersonQuery, description: str) -> None:
+        """Certify the persons of a registry filter (from the registry page)."""
+        self.form.source.set_person_query(query, description)
 
     # -- selection and preview
 
@@ -141,19 +143,16 @@ class CertificateIssueTab(QWidget):
         self.generate_button.setEnabled(fresh > 0 and self.form.template_id() is not None)
 
     def _load_candidates(self) -> list[CertificateCandidate]:
-        competition_id = self.form.competition_id()
-        if competition_id is None:
-            return []
         try:
-            return self._services.certificates.candidates(
-                competition_id,
-                awards=self.form.awards(),
-                titles=self.form.titles(),
-                participation=self.form.participation.isChecked(),
-            )
+            found = self.form.source.candidates()
         except UserError as err:
-            self.status_label.setText(messages.describe(err))
+            self._load_error = messages.describe(err)
+            self.status_label.setText(self._load_error)
             return []
+        if self._load_error and self.status_label.text() == self._load_error:
+            self.status_label.clear()  # the choice works again
+        self._load_error = ""
+        return found
 
     def update_preview(self) -> None:
         """The first pages as they will print (sample serials), shown in the viewer."""

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
+from skillsapp.services.registry import PersonQuery
 from skillsapp.ui.pages.certificate_issue_tab import CertificateIssueTab
 from skillsapp.ui.pages.certificate_register_tab import CertificateRegisterTab
 from skillsapp.ui.pages.certificate_settings_tab import CertificateSettingsTab
@@ -48,3 +49,10 @@ class CertificatesPage(QWidget):
     def show_tab(self, name: str) -> None:
         if name in self.tab_widgets:
             self.tabs.setCurrentWidget(self.tab_widgets[name])
+
+    def issue_for_query(self, query: PersonQuery, description: str) -> None:
+        """The issue tab, certifying the persons of a registry filter."""
+        tab = self.tab_widgets.get("issue")
+        if isinstance(tab, CertificateIssueTab):
+            self.show_tab("issue")
+            tab.issue_for_query(query, description)

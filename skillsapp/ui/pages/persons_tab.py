@@ -48,9 +48,11 @@ COLUMN_WIDTHS = {
 
 class PersonsTab(QWidget):
     """Everything about persons; writes go through dialogs and background flows.
-    Emits `profile_requested(person_id)` to open a person's profile."""
+    Emits `profile_requested(person_id)` to open a person's profile, and
+    `certificates_requested(PersonQuery, description)` to certify the filtered persons."""
 
     profile_requested = Signal(int)
+    certificates_requested = Signal(object, str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +77,11 @@ class PersonsTab(QWidget):
         self.saved_searches = SavedSearchBar(self._services.profile, self.model.query)
         self.profile_button = QPushButton(self.tr("Profile…"))
         self.roster_button = QPushButton(self.tr("Roster PDF…"))
+        self.certificates_button = QPushButton(self.tr("Issue certificates…"))
+        self.certificates_button.setToolTip(
+            self.tr("Certificates for everyone the filters find, on the certificates page")
+        )
+        self.certificates_button.setVisible(self._services.actor.can(Permission.ISSUE_CERTIFICATES))
         self.table = self._make_table()
         self.count_label = QLabel()
         self.add_button = QPushButton(self.tr("Add…"))
@@ -92,6 +99,7 @@ class PersonsTab(QWidget):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.roster_button)
+        buttons.addWidget(self.certificates_button)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label)
         footer.addStretch(1)
@@ -146,6 +154,7 @@ class PersonsTab(QWidget):
         self.saved_searches.search_chosen.connect(self.apply_query)
         self.profile_button.clicked.connect(self._on_table_double_clicked)
         self.roster_button.clicked.connect(self._on_roster_button_clicked)
+        self.certificates_button.clicked.connect(self._on_certificates_button_clicked)
         self.model.total_changed.connect(self._on_model_total_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
@@ -253,6 +262,7 @@ class PersonsTab(QWidget):
 
     def _on_model_total_changed(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} persons in total").format(count=total))
+        self.certificates_button.setEnabled(total > 0)
         self._on_selection_changed()
 
     def selected_person(self) -> PersonRow | None:
@@ -344,3 +354,25 @@ class PersonsTab(QWidget):
         """The persons matching the filters as a PDF list with their honours."""
         profile, query = self._services.profile, self.model.query()
         self.roster_flow.save_bytes(lambda: profile.roster_pdf(query), path)
+
+    def _on_certificates_button_clicked(self) -> None:
+        self.certificates_requested.emit(self.model.query(), self.filter_description())
+
+    def filter_description(self) -> str:
+        """The filters in words ("焊工 · 技术能手"), for whoever receives the query."""
+        combos = (
+            self.filters.unit,
+            self.filters.trade,
+            self.filters.skill_level,
+            self.talent_filters.honour_type,
+            self.talent_filters.honour_level,
+            self.talent_filters.studio,
+        )
+        parts = [c.currentText() for c in combos if c.currentData() is not None]
+        text = self.filters.search.text().strip()
+        if text:
+            parts.insert(0, self.tr("“{text}”").format(text=text))
+        mentor = self.talent_filters.mentor
+        if mentor.person_id is not None:
+            parts.append(self.tr("apprentices of {name}").format(name=mentor.name.text()))
+        return " · ".join(parts) or self.tr("everyone in the registry")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from skillsapp.app import Services
@@ -15,6 +16,11 @@ if TYPE_CHECKING:
 
 
 class RegistryPage(QWidget):
+    """Emits `certificates_requested(PersonQuery, description)` to certify the persons
+    of the current filter (the main window takes it to the certificates page)."""
+
+    certificates_requested = Signal(object, str)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
@@ -42,6 +48,7 @@ class RegistryPage(QWidget):
     def _connect_signals(self) -> None:
         self.units.persons_requested.connect(self._on_units_persons_requested)
         self.persons.profile_requested.connect(self.open_profile)
+        self.persons.certificates_requested.connect(self.certificates_requested)
 
     def _on_units_persons_requested(self, unit_id: int) -> None:
         self.persons.show_unit(unit_id)

@@ -1,4 +1,4 @@
-"""发证 form: the competition, what to certify, the template and how to print it."""
+"""发证 form: whom and what to certify, the template and how to print it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from skillsapp.app import Services
 from skillsapp.domain.certificates import TemplateKind
-from skillsapp.errors import UserError
 from skillsapp.services.cert_templates import TemplateRow
-from skillsapp.services.certificates import AwardedRow, Output
+from skillsapp.services.certificates import Output
 from skillsapp.services.competitions import CompetitionRow
 from skillsapp.ui import certificate_labels
+from skillsapp.ui.widgets.certificate_source_box import CertificateSourceBox
 
 OFFSETS_KEY = "certificates/offsets/{printer}"
 
@@ -58,8 +57,9 @@ def _offset_box() -> QDoubleSpinBox:
 
 
 class CertificateIssueForm(QWidget):
-    """`selection_changed` fires when what to issue (or how it looks) changes;
-    `calibration_requested` when the 套打 calibration page is asked for."""
+    """Whom to certify (`source`), the template and how to print. `selection_changed`
+    fires when what to issue (or how it looks) changes; `calibration_requested` when the
+    套打 calibration page is asked for."""
 
     selection_changed = Signal()
     calibration_requested = Signal()
@@ -67,30 +67,23 @@ class CertificateIssueForm(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.choice_boxes: list[QCheckBox] = []  # one per awarded tier or title, in order
-        self._choices: list[AwardedRow] = []  # what each box stands for
+        self._templates: list[TemplateRow] = []
+        self._template_by_hand = False  # the user chose one: no more choosing for them
         self._build_ui()
         self._connect_signals()
 
     def _build_ui(self) -> None:
-        self.competition = QComboBox()
+        self.source = CertificateSourceBox(self._services)
         self.template = QComboBox()
-        self.choices = QVBoxLayout()
-        self.none_label = QLabel(self.tr("No awards or titles in the published results."))
-        self.none_label.setStyleSheet("color: #5f6b7a;")
-        self.participation = QCheckBox(self.tr("Everyone who took part (participation)"))
-        what = QGroupBox(self.tr("What to certify"))
-        what_layout = QVBoxLayout(what)
-        what_layout.addLayout(self.choices)
-        what_layout.addWidget(self.none_label)
-        what_layout.addWidget(self.participation)
+        self.template.setToolTip(
+            self.tr("Published templates; the kind suited to the choice above is picked")
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.source)
         top = QFormLayout()
-        top.addRow(self.tr("Competition"), self.competition)
         top.addRow(self.tr("Template"), self.template)
         layout.addLayout(top)
-        layout.addWidget(what)
         layout.addWidget(self._options_box())
         layout.addStretch(1)
 
@@ -125,9 +118,10 @@ class CertificateIssueForm(QWidget):
         return box
 
     def _connect_signals(self) -> None:
-        self.competition.currentIndexChanged.connect(self._on_competition_changed)
+        self.source.source_changed.connect(self._on_source_source_changed)
+        self.source.changed.connect(self._on_source_changed)
         self.template.currentIndexChanged.connect(self.selection_changed)
-        self.participation.toggled.connect(self.selection_changed)
+        self.template.activated.connect(self._on_template_activated)
         self.booklet.toggled.connect(self._on_booklet_toggled)
         self.printer.editingFinished.connect(self._load_offsets)
         for box in (self.offset_x, self.offset_y):
@@ -137,72 +131,79 @@ class CertificateIssueForm(QWidget):
 
     # -- filling
 
+    def reload(self) -> None:
+        """The published templates and the source's lists, read again."""
+        self._services.cert_templates.ensure_builtin_templates()
+        rows = self._services.cert_templates.templates()
+        self.set_templates([r for r in rows if r.published_number])
+        self.source.reload()
+
     def set_competitions(self, rows: list[CompetitionRow]) -> None:
-        current = self.competition_id()
-        self.competition.blockSignals(True)
-        self.competition.clear()
-        for row in rows:
-            self.competition.addItem(row.name, row.id)
-        found = self.competition.findData(current)
-        self.competition.setCurrentIndex(max(found, 0))
-        self.competition.blockSignals(False)
-        self._on_competition_changed()
+        self.source.set_competitions(rows)
+        self.selection_changed.emit()
 
     def set_templates(self, rows: list[TemplateRow]) -> None:
         current = self.template_id()
+        self._templates = list(rows)
         self.template.blockSignals(True)
         self.template.clear()
         for row in rows:
             kind = certificate_labels.template_kind(row.kind)
             self.template.addItem(f"{row.name}（{kind}）", row.id)
-        awards = [i for i, r in enumerate(rows) if r.kind is TemplateKind.AWARD]
         found = self.template.findData(current)
-        self.template.setCurrentIndex(found if found >= 0 else (awards or [0])[0])
+        self.template.setCurrentIndex(found if found >= 0 else self._suited_index())
         self.template.blockSignals(False)
 
-    def _on_competition_changed(self) -> None:
-        for box in self.choice_boxes:
-            box.deleteLater()
-        competition_id = self.competition_id()
-        self._choices = [] if competition_id is None else self._awarded(competition_id)
-        self.choice_boxes = []
-        for row in self._choices:
-            box = QCheckBox(self.tr("{name} ({count})").format(name=row.name, count=row.count))
-            box.setChecked(row.kind == "award")  # titles need an honour template
-            box.toggled.connect(self.selection_changed)
-            self.choices.addWidget(box)
-            self.choice_boxes.append(box)
-        self.none_label.setVisible(competition_id is not None and not self._choices)
+    def _suited_index(self) -> int:
+        """The first template of the kind the source suits, else the first award one."""
+        for kind in (self.source.template_kind(), TemplateKind.AWARD):
+            found = [i for i, r in enumerate(self._templates) if r.kind is kind]
+            if found:
+                return found[0]
+        return 0
+
+    def _on_source_source_changed(self) -> None:
+        self._template_by_hand = False
+
+    def _on_source_changed(self) -> None:
+        """Follow the source with a suited template until the user picks one by hand."""
+        if not self._template_by_hand and self._templates:
+            self.template.blockSignals(True)
+            self.template.setCurrentIndex(self._suited_index())
+            self.template.blockSignals(False)
         self.selection_changed.emit()
 
-    def _awarded(self, competition_id: int) -> list[AwardedRow]:
-        """The tiers, then the titles, actually given in the competition's results."""
-        try:
-            return self._services.certificates.awarded(competition_id)
-        except UserError:  # gone meanwhile: the next refresh drops it
-            return []
+    def _on_template_activated(self) -> None:
+        self._template_by_hand = True
 
-    # -- reading
+    # -- reading (the competition's parts as the source box holds them)
+
+    @property
+    def competition(self) -> QComboBox:
+        return self.source.competition
+
+    @property
+    def participation(self) -> QCheckBox:
+        return self.source.participation
+
+    @property
+    def choice_boxes(self) -> list[QCheckBox]:
+        return self.source.choice_boxes
 
     def competition_id(self) -> int | None:
-        return self.competition.currentData()
+        return self.source.competition_id()
+
+    def awards(self) -> list[str]:
+        return self.source.awards()
+
+    def titles(self) -> list[str]:
+        return self.source.titles()
+
+    def choice_texts(self) -> list[str]:
+        return self.source.choice_texts()
 
     def template_id(self) -> int | None:
         return self.template.currentData()
-
-    def _checked(self, kind: str) -> list[str]:
-        pairs = zip(self.choice_boxes, self._choices, strict=True)
-        return [row.name for box, row in pairs if box.isChecked() and row.kind == kind]
-
-    def awards(self) -> list[str]:
-        return self._checked("award")
-
-    def titles(self) -> list[str]:
-        return self._checked("title")
-
-    def choice_texts(self) -> list[str]:
-        """The boxes as shown: each tier and title with how many received it."""
-        return [box.text() for box in self.choice_boxes]
 
     def offsets(self) -> tuple[float, float]:
         return (self.offset_x.value(), self.offset_y.value())
