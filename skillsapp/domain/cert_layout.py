@@ -45,6 +45,8 @@ DEFAULT_SERIAL_PATTERN = "{year}{competition_code}{seq:04d}"
 SERIAL_NAMES = frozenset({"year", "month", "competition_code", "seq"})
 SERIAL_MAX = 40
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# [[在{competition}{event}比赛中]]: left out when every data item in it is empty
+_OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.DOTALL)
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _SEQ_SPEC = re.compile(r"0?\d?d?")
 _DIGITS = "〇一二三四五六七八九"
@@ -182,8 +184,25 @@ def placeholders(text: str) -> list[str]:
 
 
 def fill(template: str, record: Mapping[str, str]) -> str:
-    """`template` with each {placeholder} replaced by the record's value ("" if absent)."""
-    return _PLACEHOLDER.sub(lambda m: str(record.get(m.group(1), "")), template)
+    """`template` with each {placeholder} replaced by the record's value ("" if absent);
+    an optional part `[[…]]` is left out when all the data items in it are empty (so a
+    certificate for a list of people reads 荣获优秀学员, not 在比赛中荣获优秀学员)."""
+
+    def optional(match: re.Match[str]) -> str:
+        part = match.group(1)
+        names = placeholders(part)
+        return part if not names or any(record.get(n) for n in names) else ""
+
+    kept = _OPTIONAL.sub(optional, template)
+    return _PLACEHOLDER.sub(lambda m: str(record.get(m.group(1), "")), kept)
+
+
+def uses(item: Field, name: str) -> bool:
+    """Whether the field prints the data item `name` (a seal drawn from text prints
+    `{issuer}` when its text is empty)."""
+    if item.kind is FieldKind.SEAL and not item.image:
+        return name in placeholders(item.text or "{issuer}")
+    return item.kind in (FieldKind.DATA, FieldKind.TEXT) and name in placeholders(item.template)
 
 
 def _chinese_number(value: int) -> str:

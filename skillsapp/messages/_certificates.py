@@ -15,6 +15,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} certificates (e.g. {name}) lack the award or title this template prints; pick another template",
     ),
     "cert_nothing_selected": ("没有选择证书", "No certificate is selected"),
+    "cert_issuer_missing": (
+        "{count} 张证书（如 {name}）没有发证单位，印章会是空白：请在“证书 › 设置”中填写发证单位，或为赛事填写主办单位",
+        "{count} certificates (e.g. {name}) have no issuing body and would print a blank seal: set one in Certificates › Settings, or give the competition an organiser",
+    ),
     "cert_too_many_persons": (
         "筛选出 {count} 人，一次最多为 {limit} 人发证，请缩小筛选范围",
         "{count} persons match; certificates go to at most {limit} at once, so narrow the filter",

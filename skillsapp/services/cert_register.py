@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from skillsapp.domain.cert_layout import DEFAULT_SERIAL_PATTERN, QR_KEY
+from skillsapp.domain.cert_layout import DEFAULT_SERIAL_PATTERN, QR_KEY, Layout, uses
 from skillsapp.domain.certificates import Certificate, CertificateStatus, TemplateKind
 from skillsapp.domain.models import Setting
 from skillsapp.errors import NotFound, UserError
@@ -76,6 +76,17 @@ def check_kind(kind: TemplateKind, candidates: Sequence[CertificateCandidate]) -
     lacking = [c for c in candidates if needs and not getattr(c, needs)]
     if lacking:
         raise UserError("cert_template_kind", name=lacking[0].name, count=len(lacking))
+
+
+def check_issuer(
+    layout: Layout, items: Sequence[tuple[CertificateCandidate, dict[str, str]]]
+) -> None:
+    """Refuse to print a seal or an issuing body that would come out blank."""
+    if not any(uses(item, "issuer") for item in layout.fields):
+        return
+    lacking = [c for c, fields in items if not fields["issuer"]]
+    if lacking:
+        raise UserError("cert_issuer_missing", name=lacking[0].name, count=len(lacking))
 
 
 def numbered(

@@ -56,6 +56,7 @@ from skillsapp.services.cert_register import (
     ISSUER_KEY,
     PATTERN_KEY,
     RegisterFilter,
+    check_issuer,
     check_kind,
     filtered,
     fresh_candidates,
@@ -297,6 +298,7 @@ class CertificateService:
             fresh = fresh_candidates(session, candidates)
             check_kind(version.kind, fresh)
             items = numbered(session, fresh, day)
+            check_issuer(version.layout, items)
             ids: list[int] = []
             records = issue_records(Batch(session, self._by, version, signer, utcnow()), items, ids)
             paths += write_output(output, [(version, records)], len(items), progress, cancelled)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox
 
 from skillsapp.app import Services
 from skillsapp.domain.marks import HonourLevel
+from skillsapp.services.certificates import ISSUER_KEY
 from skillsapp.services.honours import HonourInput
 from skillsapp.services.registry import PersonQuery
 from skillsapp.ui.main_window import MainWindow
@@ -30,7 +31,9 @@ WELDERS = ("王建国", "赵敏", "周芳")  # trade 焊工 (seq 0, 3, 6)
 
 def _ready(services: Services, key_dir: Path) -> Services:
     services.cert_templates.ensure_builtin_templates()
-    return with_local_key(services, key_dir)
+    ready = with_local_key(services, key_dir)
+    ready.certificates.set_setting(ISSUER_KEY, "焦作市总工会")  # lists have no organiser
+    return ready
 
 
 def _persons(services: Services, count: int = 7) -> list[int]:

@@ -200,3 +200,13 @@ def test_two_seals_may_not_touch() -> None:
     touching = replace(seal, id="seal2", x=139)
     assert _codes(Layout(fields=(seal, apart))) == set()
     assert _codes(Layout(fields=(seal, touching))) == {"seals_touch"}
+
+
+def test_an_optional_part_is_left_out_when_its_data_items_are_empty() -> None:
+    text = "[[在{competition}{event}比赛中]]荣获{award}"
+    assert fill(text, {"award": "优秀学员"}) == "荣获优秀学员"
+    assert fill(text, {"competition": "职工运动会", "event": "焊工", "award": "一等奖"}) == (
+        "在职工运动会焊工比赛中荣获一等奖"
+    )
+    assert fill(text, {"event": "焊工", "award": "一等奖"}) == "在焊工比赛中荣获一等奖"
+    assert fill("[[特发此证]]", {}) == "特发此证"  # no data item: always kept

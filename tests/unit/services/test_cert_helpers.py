@@ -65,8 +65,10 @@ def set_status(services: Services, competition_id: int, status: CompetitionStatu
 
 
 def meet(services: Services, *, status: CompetitionStatus = CompetitionStatus.FINAL) -> Meet:
-    """One event of three entrants from a unit with a 15-character name."""
-    c = competition(services, code="JZ", quota_per_unit=10)
+    """One event of three entrants from a unit with a 15-character name, organised by
+    the city federation (the issuing body printed on the seal)."""
+    organizer = unit(services, "焦作市总工会")
+    c = competition(services, code="JZ", quota_per_unit=10, organizer_id=organizer.id)
     e = event(services, c.id)
     u = unit(services, "焦作煤业集团赵固二矿机电工区")
     ids = tuple(enter(services, e.id, seq, u.id).id for seq in range(3))

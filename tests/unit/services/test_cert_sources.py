@@ -9,7 +9,7 @@ import pytest
 from skillsapp.app import Services
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.errors import PermissionDenied, UserError, ValidationError
-from skillsapp.services.certificates import MAX_LISTED, CertificateService, Output
+from skillsapp.services.certificates import ISSUER_KEY, MAX_LISTED, CertificateService, Output
 from skillsapp.services.honours import HonourInput
 from skillsapp.services.registry import PersonQuery
 from tests.conftest import as_role
@@ -119,6 +119,7 @@ def test_a_registry_filter_certifies_every_match_not_one_page(
     services: Services, certs: CertificateService, tmp_path: Path
 ) -> None:
     many_persons(services, 30)
+    certs.set_setting(ISSUER_KEY, "焦作市总工会")
     query = PersonQuery(text="测试", sort="id", descending=True, offset=10, limit=5)
     found = certs.candidates_for_query(query, award="  优秀  学员 ", title="")
     assert len(found) == 30
@@ -165,3 +166,28 @@ def test_only_issuers_list_honour_groups_and_filters(
         judge.honour_groups()
     with pytest.raises(PermissionDenied):
         judge.candidates_for_query(PersonQuery())
+
+
+def test_a_list_certificate_leaves_out_the_competition_phrase(
+    services: Services, certs: CertificateService, tmp_path: Path
+) -> None:
+    many_persons(services, 1)
+    certs.set_setting(ISSUER_KEY, "焦作市总工会")
+    found = certs.candidates_for_query(PersonQuery(text="测试"), award="优秀学员")
+    result = certs.issue(found, template_id(services, AWARD_TEMPLATE), Output(tmp_path / "l.pdf"))
+    text = "".join(page_texts(result.paths[0].read_bytes())[0].split())
+    assert "荣获优秀学员" in text and "比赛" not in text
+    assert "焦作市总工会" in text
+
+
+def test_certificates_without_an_issuing_body_are_refused_before_any_is_written(
+    services: Services, certs: CertificateService, tmp_path: Path
+) -> None:
+    many_persons(services, 3)
+    found = certs.candidates_for_query(PersonQuery(text="测试"), award="优秀学员")
+    target = tmp_path / "blank-seal.pdf"
+    with pytest.raises(UserError) as raised:
+        certs.issue(found, template_id(services, AWARD_TEMPLATE), Output(target))
+    assert raised.value.code == "cert_issuer_missing"
+    assert raised.value.params["count"] == 3
+    assert not target.exists() and certs.register() == []
