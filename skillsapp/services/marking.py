@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnExpressionArgument, ScalarSelect, Select, func, select
 from sqlalchemy.orm import Session
 
 from skillsapp.domain.competitions import (
@@ -333,9 +333,110 @@ def _missing(
 
 
 def missing_marks_count(session: Session, competition: Competition) -> int:
-    """Marks still missing in the whole competition (the guard before 公示 reads this)."""
-    events = session.scalars(select(Event).where(Event.competition_id == competition.id))
-    return sum(len(event_missing(session, event)) for event in events)
+    """Marks still missing in the whole competition (the guard before 公示 reads this).
+
+    The lengths of every event's `event_missing` list added up, in one query that loads
+    no mark: judgement cells owed less the marks that fill them, plus the measurement
+    cells with no mark at all. Owed and filled are counted as `_missing` sees them.
+    """
+    events = select(Event.id).where(Event.competition_id == competition.id).correlate(None)
+    owed = _judgement_owed(competition.id)
+    filled = _judgement_marked(events) - _blocked_marked(events)
+    query = select(owed - filled + _measurement_missing(events))
+    return int(session.scalar(query) or 0)
+
+
+_JUDGEMENT = CriterionKind.JUDGEMENT.value
+_ACTIVE = Registration.status == RegistrationStatus.ACTIVE
+_Count = ScalarSelect[int]
+
+
+def _judged_criteria(event_id: ColumnExpressionArgument[int]) -> Select[int]:
+    """The ids of the event's judgement criteria."""
+    return (
+        select(SchemeCriterion.id)
+        .join(SchemeComponent, SchemeComponent.id == SchemeCriterion.component_id)
+        .where(SchemeComponent.event_id == event_id, SchemeCriterion.kind == _JUDGEMENT)
+    )
+
+
+def _judgement_owed(competition_id: int) -> _Count:
+    """Per event: (active entries × judges − pairs kept apart) × judgement criteria."""
+    entries = select(func.count(Registration.id)).where(Registration.event_id == Event.id, _ACTIVE)
+    judges = select(func.count(EventJudge.id)).where(EventJudge.event_id == Event.id)
+    blocked = (
+        select(func.count(JudgeBlock.id))
+        .join(EventJudge, EventJudge.id == JudgeBlock.event_judge_id)
+        .join(Registration, Registration.id == JudgeBlock.registration_id)
+        .where(EventJudge.event_id == Event.id, Registration.event_id == Event.id, _ACTIVE)
+    )
+    criteria = _judged_criteria(Event.id).with_only_columns(func.count()).scalar_subquery()
+    pairs = entries.scalar_subquery() * judges.scalar_subquery() - blocked.scalar_subquery()
+    owed = func.coalesce(func.sum(pairs * criteria), 0)
+    return select(owed).where(Event.competition_id == competition_id).scalar_subquery()
+
+
+def _judgement_marked(events: Select[int]) -> _Count:
+    """Marks of active entries on their event's judgement criteria by the event's judges.
+
+    Grouped by (criterion, judge, event) before the small tables are consulted, which
+    keeps the plan a single pass over the marks on SQLite and PostgreSQL alike.
+    """
+    cells = (
+        select(Mark.criterion_id, Mark.judge_id, Registration.event_id, func.count().label("n"))
+        .join(Mark, Mark.registration_id == Registration.id)
+        .where(Registration.event_id.in_(events), _ACTIVE)
+        .group_by(Mark.criterion_id, Mark.judge_id, Registration.event_id)
+        .subquery()
+    )
+    criterion = _judged_criteria(cells.c.event_id).where(SchemeCriterion.id == cells.c.criterion_id)
+    judge = select(EventJudge.id).where(
+        EventJudge.event_id == cells.c.event_id, EventJudge.user_id == cells.c.judge_id
+    )
+    marked = func.coalesce(func.sum(cells.c.n), 0)
+    return select(marked).where(criterion.exists(), judge.exists()).scalar_subquery()
+
+
+def _blocked_marked(events: Select[int]) -> _Count:
+    """Of the marks `_judgement_marked` counts, those by a judge kept from the entry:
+    they fill no cell that is owed."""
+    marks = (
+        select(func.count(Mark.id))
+        .join(SchemeCriterion, SchemeCriterion.id == Mark.criterion_id)
+        .join(SchemeComponent, SchemeComponent.id == SchemeCriterion.component_id)
+        .where(
+            Mark.registration_id == Registration.id,
+            Mark.judge_id == EventJudge.user_id,
+            SchemeComponent.event_id == Registration.event_id,
+            SchemeCriterion.kind == _JUDGEMENT,
+        )
+        .scalar_subquery()
+    )
+    per_block = (
+        select(func.coalesce(func.sum(marks), 0))
+        .select_from(JudgeBlock)
+        .join(EventJudge, EventJudge.id == JudgeBlock.event_judge_id)
+        .join(Registration, Registration.id == JudgeBlock.registration_id)
+        .where(Registration.event_id == EventJudge.event_id)
+        .where(Registration.event_id.in_(events), _ACTIVE)
+    )
+    return per_block.scalar_subquery()
+
+
+def _measurement_missing(events: Select[int]) -> _Count:
+    """Active entries × their event's measurement criteria with no mark by anyone."""
+    marked = select(Mark.id).where(
+        Mark.registration_id == Registration.id, Mark.criterion_id == SchemeCriterion.id
+    )
+    query = (
+        select(func.count())
+        .select_from(Registration)
+        .join(SchemeComponent, SchemeComponent.event_id == Registration.event_id)
+        .join(SchemeCriterion, SchemeCriterion.component_id == SchemeComponent.id)
+        .where(Registration.event_id.in_(events), _ACTIVE, SchemeCriterion.kind != _JUDGEMENT)
+        .where(~marked.exists())
+    )
+    return query.scalar_subquery()
 
 
 # ---- spread between judges -------------------------------------------------------
