@@ -5312,10 +5312,6 @@ The ruling is final.</source>
 <context>
     <name>TemplateFieldForm</name>
     <message>
-        <source>Data items are written as {unit}, {name} …</source>
-        <translation>数据项写作 {unit}、{name} ……</translation>
-    </message>
-    <message>
         <source>Insert a data item</source>
         <translation>插入数据项</translation>
     </message>
@@ -5414,6 +5410,10 @@ The ruling is final.</source>
     <message>
         <source>Font</source>
         <translation>字体</translation>
+    </message>
+    <message>
+        <source>Data items are written as {unit}, {name} …; a part in [[ ]] is left out when its data items are empty, e.g. [[在{competition}比赛中]]荣获{award}</source>
+        <translation>数据项写作 {unit}、{name} ……；放在 [[ ]] 中的部分在其数据项都为空时不打印，例如 [[在{competition}比赛中]]荣获{award}</translation>
     </message>
     <message>
         <source>Alignment</source>

@@ -129,7 +129,12 @@ class TemplateFieldForm(QWidget):
             self.binding, ((f"{certificate_labels.binding(b)}  {{{b}}}", b) for b in BINDINGS)
         )
         self.text = QLineEdit()
-        self.text.setToolTip(self.tr("Data items are written as {unit}, {name} …"))
+        self.text.setToolTip(
+            self.tr(
+                "Data items are written as {unit}, {name} …; a part in [[ ]] is left out "
+                "when its data items are empty, e.g. [[在{competition}比赛中]]荣获{award}"
+            )
+        )
         self.insert_button = QToolButton()
         self.insert_button.setText("{…}")
         self.insert_button.setToolTip(self.tr("Insert a data item"))
