@@ -5470,6 +5470,14 @@ The ruling is final.</source>
         <translation>不再在列表中显示此模板；已发证书仍保留它。</translation>
     </message>
     <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
@@ -5594,6 +5602,10 @@ The ruling is final.</source>
     <message>
         <source>Built-in</source>
         <translation>内置</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
     </message>
     <message>
         <source>Template</source>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
+
 from skillsapp import messages
 from skillsapp.domain.cert_layout import Field, FieldKind
 from skillsapp.ui.pages.certificates_page import CertificatesPage
@@ -102,3 +104,20 @@ def test_an_archived_template_leaves_the_list(qtbot, admin, recorder) -> None:
     assert recorder.texts("confirm")
     assert tid not in [r.id for r in tab.model.rows()]
     assert tid in [r.id for r in admin.cert_templates.templates(include_archived=True)]
+
+
+def test_an_archived_template_is_shown_on_request_and_restored(qtbot, admin, recorder) -> None:
+    tid = _own_template(admin)
+    _page, tab = _tab(qtbot, admin)
+    tab.select_template(tid)
+    qtbot.mouseClick(tab.archive_button, LEFT)
+    assert tid not in [r.id for r in tab.model.rows()]
+    qtbot.mouseClick(tab.show_archived, LEFT, pos=QPoint(8, tab.show_archived.height() // 2))
+    assert tid in [r.id for r in tab.model.rows()]
+    tab.select_template(tid)
+    assert tab.archive_button.text() == "恢复"
+    row = tab.table.selectionModel().selectedRows()[0].row()
+    assert "已归档" in tab.model.index(row, 4).data()
+    qtbot.mouseClick(tab.archive_button, LEFT)
+    qtbot.mouseClick(tab.show_archived, LEFT, pos=QPoint(8, tab.show_archived.height() // 2))
+    assert tid in [r.id for r in tab.model.rows()]  # back among the templates in use

@@ -18,8 +18,11 @@ def _version(number: int | None) -> str:
 
 
 def _origin(row: TemplateRow) -> str:
-    text = QT_TRANSLATE_NOOP("TemplateTableModel", "Built-in") if row.builtin else ""
-    return QCoreApplication.translate(_CTX, text) if text else ""
+    texts = [
+        QT_TRANSLATE_NOOP("TemplateTableModel", "Built-in") if row.builtin else "",
+        QT_TRANSLATE_NOOP("TemplateTableModel", "Archived") if row.archived else "",
+    ]
+    return " · ".join(QCoreApplication.translate(_CTX, t) for t in texts if t)
 
 
 COLUMNS: tuple[Column[TemplateRow], ...] = (

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -50,6 +51,7 @@ class TemplateListTab(QWidget):
         self.archive_button.setToolTip(
             self.tr("Hide the template from the lists; issued certificates keep it.")
         )
+        self.show_archived = QCheckBox(self.tr("Show archived"))
         buttons = QHBoxLayout()
         for button in (self.copy_button, self.edit_button, self.publish_button):
             buttons.addWidget(button)
@@ -58,6 +60,7 @@ class TemplateListTab(QWidget):
         for button in (self.import_button, self.export_button, self.archive_button):
             exchange.addWidget(button)
         exchange.addStretch(1)
+        exchange.addWidget(self.show_archived)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -81,11 +84,13 @@ class TemplateListTab(QWidget):
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
+        self.show_archived.toggled.connect(self.refresh)
 
     def refresh(self) -> None:
         self._services.cert_templates.ensure_builtin_templates()
         current = self.selected()
-        self.model.set_rows(self._services.cert_templates.templates())
+        archived = self.show_archived.isChecked()
+        self.model.set_rows(self._services.cert_templates.templates(include_archived=archived))
         ids = [r.id for r in self.model.rows()]
         row = ids.index(current.id) if current and current.id in ids else 0
         if ids:
@@ -103,6 +108,8 @@ class TemplateListTab(QWidget):
         self.publish_button.setEnabled(row is not None and row.draft_number is not None)
         self.export_button.setEnabled(row is not None)
         self.archive_button.setEnabled(row is not None)
+        restoring = row is not None and row.archived
+        self.archive_button.setText(self.tr("Restore") if restoring else self.tr("Archive"))
         if row is None:
             self.viewer.clear()
             return
@@ -242,6 +249,9 @@ class TemplateListTab(QWidget):
 
     def _on_archive_button_clicked(self) -> None:
         row = self.selected()
+        if row is not None and row.archived:
+            self.archive(row.id, archived=False)
+            return
         if row is None or not msgbox.confirm(
             self,
             self.tr("Archive"),
@@ -253,9 +263,10 @@ class TemplateListTab(QWidget):
             return
         self.archive(row.id)
 
-    def archive(self, template_id: int) -> bool:
+    def archive(self, template_id: int, *, archived: bool = True) -> bool:
+        """Archive the template (or, `archived=False`, bring it back into the lists)."""
         try:
-            self._services.cert_templates.set_archived(template_id, True)
+            self._services.cert_templates.set_archived(template_id, archived)
         except UserError as err:
             msgbox.user_error(self, err)
             return False
