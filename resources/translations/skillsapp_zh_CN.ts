@@ -2375,6 +2375,10 @@ The ruling is final.</source>
         <translation>出师考核…</translation>
     </message>
     <message>
+        <source>Renew…</source>
+        <translation>续签…</translation>
+    </message>
+    <message>
         <source>End early…</source>
         <translation>提前终止…</translation>
     </message>
@@ -3726,6 +3730,21 @@ The ruling is final.</source>
     <message>
         <source>Appeal: {text}</source>
         <translation>申诉内容：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalDialog</name>
+    <message>
+        <source>Renew the agreement of {master} and {apprentice}</source>
+        <translation>续签 {master} 与 {apprentice} 的师徒协议</translation>
+    </message>
+    <message>
+        <source>New end date</source>
+        <translation>新的截止日期</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>续签</translation>
     </message>
 </context>
 <context>

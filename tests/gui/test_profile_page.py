@@ -12,7 +12,7 @@ from skillsapp.domain.talent import MentorshipStatus
 from skillsapp.services.honours import HonourInput
 from skillsapp.services.mentorship import MentorshipInput
 from skillsapp.ui.dialogs.honour_dialog import HonourDialog
-from skillsapp.ui.dialogs.mentorship_dialog import GraduationDialog, MentorshipDialog
+from skillsapp.ui.dialogs.mentorship_dialog import GraduationDialog, MentorshipDialog, RenewalDialog
 from skillsapp.ui.pages.registry_page import RegistryPage
 from tests.factories import person_input
 from tests.gui.helpers import table_names
@@ -198,6 +198,29 @@ def test_graduating_an_apprentice_completes_the_agreement(qtbot, admin):
     assert model.data(model.index(0, 3)) == "已出师"
     assert model.data(model.index(0, 4)) == "优秀"
     assert admin.mentorship.apprentices(master.id)[0].status is MentorshipStatus.COMPLETED
+
+
+def test_renewing_an_agreement_extends_its_end_date(qtbot, admin, recorder):
+    apprentice = admin.registry.add(person_input(4, name="赵徒弟", skill_level=SkillLevel.GRADE3))
+    _page, view, master = _profile_of(qtbot, admin)
+    start, end = dt.date(2024, 3, 1), dt.date(2025, 3, 1)
+    admin.mentorship.create(MentorshipInput(master.id, apprentice.id, start, end_date=end))
+    view.reload()
+    view.show_tab("mentorship")
+    panel = view.tab_widgets["mentorship"]
+    click_row(qtbot, panel.apprentices, 0)
+    renew = [
+        b for b in panel.apprentices.findChildren(type(panel.add_button)) if b.text() == "续签…"
+    ]
+    qtbot.mouseClick(renew[0], LEFT)
+    dialog = panel.dialog
+    assert isinstance(dialog, RenewalDialog)
+    assert dialog.end_date.date().toPython() == dt.date(2026, 3, 1)  # a year on, proposed
+    ok(qtbot, dialog)
+    qtbot.waitUntil(
+        lambda: admin.mentorship.apprentices(master.id)[0].end_date == dt.date(2026, 3, 1)
+    )
+    assert not recorder.texts("warning")  # one year: within the 1–3 year rule
 
 
 def test_the_dossier_pdf_is_written_off_the_gui_thread(qtbot, admin, recorder, tmp_path):

@@ -218,3 +218,42 @@ class GraduationDialog(RecordDialog):
             on=self.on.date().toPython(),
             expected_version=self._row.version,
         )
+
+
+class RenewalDialog(RecordDialog):
+    """续签: extend an active agreement to a later end date (1–3 years is the rule)."""
+
+    announced = (signals.TALENT,)
+
+    def __init__(
+        self, service: MentorshipService, row: MentorshipRow, *, parent: QWidget | None = None
+    ) -> None:
+        self._service = service
+        self._row = row
+        title = self.tr("Renew the agreement of {master} and {apprentice}").format(
+            master=row.mentor_name, apprentice=row.apprentice_name
+        )
+        super().__init__(title, parent=parent)
+
+    def _build_ui(self) -> None:
+        since = self._row.end_date or self._row.start_date
+        self.end_date = _date_edit(_years_later(since, 1))
+        self.add_row("end_date", self.tr("New end date"), self.end_date)
+
+    def save(self) -> MentorshipRow:
+        return self._service.renew(
+            self._row.id, self.end_date.date().toPython(), expected_version=self._row.version
+        )
+
+    def after_save(self) -> None:
+        row = self.saved
+        if isinstance(row, MentorshipRow) and row.warnings:
+            text = "\n".join(messages.text(code) for code in row.warnings)
+            msgbox.warning(self.parentWidget(), self.tr("Renew"), text)
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

@@ -16,7 +16,11 @@ from skillsapp.services.mentorship import MentorshipRow
 from skillsapp.services.profile import PersonProfile
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.honour_dialog import HonourDialog
-from skillsapp.ui.dialogs.mentorship_dialog import GraduationDialog, MentorshipDialog
+from skillsapp.ui.dialogs.mentorship_dialog import (
+    GraduationDialog,
+    MentorshipDialog,
+    RenewalDialog,
+)
 from skillsapp.ui.dialogs.reason_dialog import ReasonDialog
 from skillsapp.ui.dialogs.talent_dialogs import CertificateDialog, TitleDialog
 from skillsapp.ui.models.profile_models import (
@@ -213,6 +217,7 @@ class MentorshipPanel(_Panel):
         for section in (self.apprentices, self.masters):
             for text, slot in (
                 (self.tr("Graduate…"), self.graduate),
+                (self.tr("Renew…"), self.renew),
                 (self.tr("End early…"), self.end_early),
                 (self.tr("Delete"), self.delete_mentorship),
             ):
@@ -251,6 +256,11 @@ class MentorshipPanel(_Panel):
         row = self._active(section)
         if row is not None:
             self._open(GraduationDialog(self._services.mentorship, row, parent=self))
+
+    def renew(self, section: RecordSection) -> None:
+        row = self._active(section)
+        if row is not None:
+            self._open(RenewalDialog(self._services.mentorship, row, parent=self))
 
     def end_early(self, section: RecordSection) -> None:
         row = self._active(section)
