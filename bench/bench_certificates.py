@@ -175,7 +175,7 @@ def _final_competition(services: Services, count: int) -> int:
 def issue_through_service(count: int, folder: Path) -> float:
     """The whole issue on SQLite: candidates, serials, signatures, register rows, PDF."""
     from skillsapp.app import build_services, open_services
-    from skillsapp.services.certificates import Output
+    from skillsapp.services.certificates import ISSUER_KEY, Output
 
     services = open_services(str(folder / "bench.sqlite3"))
     actor = services.accounts.create_first_admin(
@@ -183,6 +183,7 @@ def issue_through_service(count: int, folder: Path) -> float:
     )
     services = build_services(services.db, actor)
     services.cert_templates.ensure_builtin_templates()
+    services.certificates.set_setting(ISSUER_KEY, "焦作市总工会")
     template = next(t.id for t in services.cert_templates.templates() if t.kind.value == "award")
     competition_id = _final_competition(services, count)
     start = time.perf_counter()

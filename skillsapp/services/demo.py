@@ -24,6 +24,7 @@ from skillsapp.domain.roles import Role
 from skillsapp.errors import UserError
 from skillsapp.interchange.rows import PersonDraft
 from skillsapp.services.accounts import AccountService
+from skillsapp.services.certificates import ISSUER_KEY, CertificateService
 from skillsapp.services.context import Actor
 from skillsapp.services.demo_competitions import (
     MIN_PERSONS,
@@ -151,6 +152,8 @@ def write_demo(target: str, *, persons: int = 300, seed: int = 2025) -> tuple[st
         importer = PersonImporter(db, admin)
         importer.run(importer.preview(drafts))
         _write_accounts(db, admin)
+        # the issuing body of certificates for registry lists (competitions name theirs)
+        CertificateService(db, admin).set_setting(ISSUER_KEY, "焦作市总工会")
         log.info("wrote a demo database with %d persons to %s", len(drafts), db.display)
         if persons < MIN_PERSONS:
             return ()
