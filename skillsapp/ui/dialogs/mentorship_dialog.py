@@ -181,10 +181,7 @@ class MentorshipDialog(RecordDialog):
         return self._service.create(self.mentorship_input())
 
     def after_save(self) -> None:
-        row = self.saved
-        if isinstance(row, MentorshipRow) and row.warnings:
-            text = "\n".join(messages.text(code) for code in row.warnings)
-            msgbox.warning(self.parentWidget(), self.tr("New mentorship"), text)
+        warn_about(self.saved, self.parentWidget(), self.tr("New mentorship"))
 
 
 class GraduationDialog(RecordDialog):
@@ -246,10 +243,15 @@ class RenewalDialog(RecordDialog):
         )
 
     def after_save(self) -> None:
-        row = self.saved
-        if isinstance(row, MentorshipRow) and row.warnings:
-            text = "\n".join(messages.text(code) for code in row.warnings)
-            msgbox.warning(self.parentWidget(), self.tr("Renew"), text)
+        warn_about(self.saved, self.parentWidget(), self.tr("Renew"))
+
+
+def warn_about(row: object, parent: QWidget | None, title: str) -> None:
+    """The rules a saved agreement breaks (a term outside 1–3 years, a busy master):
+    they only warn."""
+    if isinstance(row, MentorshipRow) and row.warnings:
+        text = "\n".join(messages.text(code) for code in row.warnings)
+        msgbox.warning(parent, title, text)
 
 
 def _years_later(day: dt.date, years: int) -> dt.date:

@@ -27,6 +27,7 @@ from skillsapp.services.cert_candidates import AWARD_MAX, TITLE_MAX, Certificate
 from skillsapp.services.certificates import AwardedRow, HonourGroup
 from skillsapp.services.competitions import CompetitionRow
 from skillsapp.services.registry import PersonQuery
+from skillsapp.ui.widgets.fields import narrow_combo
 
 if TYPE_CHECKING:  # the profile service brings the PDF libraries: not at start-up
     from skillsapp.services.profile import SavedSearchRow
@@ -53,14 +54,6 @@ def _pane_form(pane: QWidget) -> QFormLayout:
     form = QFormLayout(pane)
     form.setContentsMargins(0, 0, 0, 0)
     return form
-
-
-def _combo() -> QComboBox:
-    """A combo whose long entries (competition and honour names) do not widen the form."""
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
-    return combo
 
 
 def _align_labels(forms: Sequence[QFormLayout]) -> None:
@@ -120,7 +113,7 @@ class CertificateSourceBox(QGroupBox):
         _align_labels([f for f in forms if isinstance(f, QFormLayout)])
 
     def _competition_pane(self) -> QWidget:
-        self.competition = _combo()
+        self.competition = narrow_combo(12)
         self.choices = QVBoxLayout()
         self.none_label = _hint(self.tr("No awards or titles in the published results."))
         self.participation = QCheckBox(self.tr("Everyone who took part (participation)"))
@@ -133,7 +126,7 @@ class CertificateSourceBox(QGroupBox):
         return pane
 
     def _honour_pane(self) -> QWidget:
-        self.honour_group = _combo()
+        self.honour_group = narrow_combo(12)
         self.honour_hint = _hint()
         pane = QWidget()
         form = _pane_form(pane)
@@ -142,7 +135,7 @@ class CertificateSourceBox(QGroupBox):
         return pane
 
     def _persons_pane(self) -> QWidget:
-        self.person_list = _combo()
+        self.person_list = narrow_combo(12)
         self.persons_label = _hint()
         self.award_text = QLineEdit()
         self.award_text.setMaxLength(AWARD_MAX)

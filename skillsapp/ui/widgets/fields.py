@@ -27,6 +27,15 @@ def combo(
     return box
 
 
+def narrow_combo(characters: int = 8) -> QComboBox:
+    """A drop-down list that may be narrower than its longest entry (a side panel; long
+    competition or honour names); it shows at least `characters` characters."""
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(characters)
+    return box
+
+
 def select_data(box: QComboBox, data: object) -> None:
     """Choose the item holding `data` (the first item when none does)."""
     box.setCurrentIndex(max(box.findData(data), 0))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from skillsapp.domain.cert_layout import BINDINGS, Align, Field, FieldKind, VAlign
 from skillsapp.pdf.cert_text import BUILTIN_FAMILIES
 from skillsapp.ui import certificate_labels
+from skillsapp.ui.widgets.fields import narrow_combo
 from skillsapp.ui.widgets.template_colour_button import TemplateColourButton
 
 _STYLE = ("font", "size", "colour", "align", "valign", "multiline", "spacing")
@@ -46,14 +47,6 @@ def _mm_box(maximum: float = 1200.0) -> QDoubleSpinBox:
     box.setDecimals(1)
     box.setSuffix(" mm")
     return box
-
-
-def new_combo() -> QComboBox:
-    """A drop-down list that may be narrower than its longest entry (a side panel)."""
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
-    return combo
 
 
 def _pair(first: QWidget, second: QWidget) -> QWidget:
@@ -124,7 +117,7 @@ class TemplateFieldForm(QWidget):
 
     def _build_ui(self) -> None:
         self.kind_label = QLabel()
-        self.binding = new_combo()
+        self.binding = narrow_combo()
         fill_combo(
             self.binding, ((f"{certificate_labels.binding(b)}  {{{b}}}", b) for b in BINDINGS)
         )
@@ -140,12 +133,12 @@ class TemplateFieldForm(QWidget):
         self.insert_button.setToolTip(self.tr("Insert a data item"))
         self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.insert_button.setMenu(self._placeholder_menu())
-        self.image = new_combo()
+        self.image = narrow_combo()
         self.x_mm, self.y_mm, self.w_mm, self.h_mm = (_mm_box() for _ in range(4))
-        self.family = new_combo()
+        self.family = narrow_combo()
         self.font_size = QDoubleSpinBox(minimum=1.0, maximum=300.0, suffix=" pt")
         self.colour = TemplateColourButton()
-        self.align = new_combo()
+        self.align = narrow_combo()
         for text, value in (
             (self.tr("Left"), Align.LEFT),
             (self.tr("Centre"), Align.CENTER),
@@ -153,7 +146,7 @@ class TemplateFieldForm(QWidget):
             (self.tr("Justify"), Align.JUSTIFY),
         ):
             self.align.addItem(text, value.value)
-        self.valign = new_combo()
+        self.valign = narrow_combo()
         for text, vertical in (
             (self.tr("Top"), VAlign.TOP),
             (self.tr("Middle"), VAlign.MIDDLE),

@@ -19,10 +19,10 @@ from skillsapp.domain.cert_layout import (
     Layout,
     Orientation,
 )
+from skillsapp.ui.widgets.fields import narrow_combo
 from skillsapp.ui.widgets.template_colour_button import TemplateColourButton
 from skillsapp.ui.widgets.template_field_form import (
     fill_combo,
-    new_combo,
     read_value,
     write_value,
 )
@@ -47,24 +47,24 @@ class TemplatePageForm(QWidget):
         self._connect_signals()
 
     def _build_ui(self) -> None:
-        self.paper = new_combo()
+        self.paper = narrow_combo()
         fill_combo(self.paper, [*((p, p) for p in PAPERS_MM), (self.tr("Custom size"), CUSTOM)])
         self.width_mm, self.height_mm = _custom_box(), _custom_box()
-        self.orientation = new_combo()
+        self.orientation = narrow_combo()
         self.orientation.addItem(self.tr("Landscape"), Orientation.LANDSCAPE.value)
         self.orientation.addItem(self.tr("Portrait"), Orientation.PORTRAIT.value)
-        self.background = new_combo()
+        self.background = narrow_combo()
         for text, kind in (
             (self.tr("None"), BackgroundKind.NONE),
             (self.tr("Drawn border"), BackgroundKind.BORDER),
             (self.tr("Image"), BackgroundKind.IMAGE),
         ):
             self.background.addItem(text, kind.value)
-        self.border_style = new_combo()
+        self.border_style = narrow_combo()
         labels = {"classic": self.tr("Classic (corner ornaments)"), "simple": self.tr("Simple")}
         fill_combo(self.border_style, ((labels.get(s, s), s) for s in BORDER_STYLES))
         self.colour, self.accent = TemplateColourButton(), TemplateColourButton()
-        self.image = new_combo()
+        self.image = narrow_combo()
         self._form = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Paper"), self.paper)
