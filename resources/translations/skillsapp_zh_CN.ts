@@ -3481,6 +3481,33 @@ The ruling is final.</source>
     </message>
 </context>
 <context>
+    <name>RecheckCorrectionDialog</name>
+    <message>
+        <source>Correct a mark — {code}</source>
+        <translation>更正评分 — {code}</translation>
+    </message>
+    <message>
+        <source>Correct a mark of {code} that differs from the signed paper sheet. The correction is made in writing: the reason is kept with the mark&apos;s history.</source>
+        <translation>更正 {code} 与签字评分表不符的评分。更正须书面说明：原因随评分修改记录一并保存。</translation>
+    </message>
+    <message>
+        <source>Why the mark changes, e.g. the signed sheet and its page</source>
+        <translation>修改原因，如依据的签字评分表及页码</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新分值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>RecheckDialog</name>
     <message>
         <source>Re-check — {code}</source>
@@ -3512,6 +3539,14 @@ The ruling is final.</source>
     <message>
         <source>Record check…</source>
         <translation>记录复核结果…</translation>
+    </message>
+    <message>
+        <source>Correct a mark…</source>
+        <translation>更正评分…</translation>
+    </message>
+    <message>
+        <source>Correct a mark that differs from the signed sheet, in writing with the reason</source>
+        <translation>书面更正与签字评分表不符的评分，并注明原因</translation>
     </message>
     <message>
         <source>The error rate is above 5 %: re-check every entry.</source>

@@ -70,6 +70,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "recheck_already_drawn": ("本项目已抽取复核样本", "The re-check sample is already drawn"),
     "recheck_not_drawn": ("本项目尚未抽取复核样本", "No re-check sample has been drawn"),
+    "recheck_mark_missing": (
+        "该裁判没有此选手该评分项的分数；复核只能更正已有的分数",
+        "This judge has no mark for this item of the entry; a re-check corrects existing marks only",
+    ),
+    "recheck_value_unchanged": (
+        "新分数与原分数 {value} 相同，无需更正",
+        "The new mark equals the old one ({value}); there is nothing to correct",
+    ),
     "recheck_share_invalid": (
         "复核比例应在 0 到 1 之间，前几名人数不能为负",
         "The re-check share lies between 0 and 1, the top count is not negative",

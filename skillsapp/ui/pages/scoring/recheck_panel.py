@@ -1,5 +1,6 @@
-"""复核: draw an event's re-check sample, record each check against the signed sheets, and
-show the error rate and whether a full re-check is needed."""
+"""复核: draw an event's re-check sample, record each check against the signed sheets,
+correct a mark found wrong (in writing, with the reason), and show the error rate and
+whether a full re-check is needed."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from skillsapp.errors import UserError
 from skillsapp.services.recheck import RecheckItemRow, RecheckStatus
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import scoring_labels as sl
+from skillsapp.ui.dialogs.recheck_correction_dialog import RecheckCorrectionDialog
 from skillsapp.ui.dialogs.recheck_dialog import RecheckDialog
 from skillsapp.ui.formatting import local_time
 from skillsapp.ui.models.scoring_table_models import RecheckItemTableModel
@@ -32,6 +34,7 @@ class RecheckPanel(QWidget):
         self._open = False
         self.drawn = False
         self.check_dialog: RecheckDialog | None = None
+        self.correct_dialog: RecheckCorrectionDialog | None = None
         self._build_ui()
         self._connect_signals()
         RefreshOnChange(self, self.reload, {signals.MARKS})
@@ -48,6 +51,10 @@ class RecheckPanel(QWidget):
         self.explain.setStyleSheet(sl.HINT_STYLE)
         self.draw_button = QPushButton(self.tr("Draw the sample"))
         self.check_button = QPushButton(self.tr("Record check…"))
+        self.correct_button = QPushButton(self.tr("Correct a mark…"))
+        self.correct_button.setToolTip(
+            self.tr("Correct a mark that differs from the signed sheet, in writing with the reason")
+        )
         self.sample_label = QLabel()
         self.status_label = QLabel()
         self.status_label.setStyleSheet("font-weight: 600;")
@@ -58,6 +65,7 @@ class RecheckPanel(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.draw_button)
         bar.addWidget(self.check_button)
+        bar.addWidget(self.correct_button)
         bar.addWidget(self.sample_label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -70,6 +78,7 @@ class RecheckPanel(QWidget):
     def _connect_signals(self) -> None:
         self.draw_button.clicked.connect(self._on_draw_button_clicked)
         self.check_button.clicked.connect(self._on_check_button_clicked)
+        self.correct_button.clicked.connect(self._on_correct_button_clicked)
         self.table.doubleClicked.connect(self._on_check_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -79,6 +88,7 @@ class RecheckPanel(QWidget):
 
     def reload(self) -> None:
         sample = status = None
+        keep = self.selected()
         if self.event_id is not None:
             try:
                 sample = self._services.recheck.sample(self.event_id)
@@ -86,6 +96,7 @@ class RecheckPanel(QWidget):
             except UserError as err:
                 self.sample_label.setText(msgbox.reasons_text(err))
         self.model.set_rows(sample.items if sample else ())
+        self._reselect(keep)
         self.drawn = sample is not None
         if sample is None:
             self.sample_label.setText(self.tr("No sample drawn yet."))
@@ -118,9 +129,18 @@ class RecheckPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
+    def _reselect(self, keep: RecheckItemRow | None) -> None:
+        """After a reload the entry chosen before stays chosen."""
+        rows = self.model.rows()
+        found = [n for n, row in enumerate(rows) if keep and row.item_id == keep.item_id]
+        if found:
+            self.table.selectRow(found[0])
+
     def _update_buttons(self) -> None:
         self.draw_button.setEnabled(self._open and self.event_id is not None and not self.drawn)
-        self.check_button.setEnabled(self._open and self.selected() is not None)
+        chosen = self._open and self.selected() is not None
+        self.check_button.setEnabled(chosen)
+        self.correct_button.setEnabled(chosen)
 
     def _on_draw_button_clicked(self) -> None:
         if self.event_id is None:
@@ -138,3 +158,10 @@ class RecheckPanel(QWidget):
             return
         dialog = RecheckDialog(self._services, item, parent=self)
         self.check_dialog = open_dialog(dialog)
+
+    def _on_correct_button_clicked(self) -> None:
+        item = self.selected()
+        if item is None or not self._open:
+            return
+        dialog = RecheckCorrectionDialog(self._services, item, parent=self)
+        self.correct_dialog = open_dialog(dialog)
