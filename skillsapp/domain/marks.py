@@ -7,7 +7,7 @@ import datetime as dt
 import enum
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from skillsapp.domain.base import Base, Timestamped, Versioned, utcnow
@@ -265,6 +265,39 @@ class Honour(Versioned, Timestamped, Base):
     """One honour held by a person (or a unit): type, level, exact title, body, year."""
 
     __tablename__ = "honour"
+    # The same honour (services.honours.duplicate_of) at most once: one holder, type,
+    # level, title, year. NULLs never clash in a unique index, so honours without a year
+    # have indexes of their own, in which every missing year is one value.
+    __table_args__ = (
+        Index(
+            "ux_honour_person",
+            *("person_id", "type_id", "level", "title", "year"),
+            unique=True,
+            sqlite_where=text("person_id IS NOT NULL AND unit_id IS NULL AND year IS NOT NULL"),
+            postgresql_where=text("person_id IS NOT NULL AND unit_id IS NULL AND year IS NOT NULL"),
+        ),
+        Index(
+            "ux_honour_person_undated",
+            *("person_id", "type_id", "level", "title"),
+            unique=True,
+            sqlite_where=text("person_id IS NOT NULL AND unit_id IS NULL AND year IS NULL"),
+            postgresql_where=text("person_id IS NOT NULL AND unit_id IS NULL AND year IS NULL"),
+        ),
+        Index(
+            "ux_honour_unit",
+            *("unit_id", "type_id", "level", "title", "year"),
+            unique=True,
+            sqlite_where=text("unit_id IS NOT NULL AND person_id IS NULL AND year IS NOT NULL"),
+            postgresql_where=text("unit_id IS NOT NULL AND person_id IS NULL AND year IS NOT NULL"),
+        ),
+        Index(
+            "ux_honour_unit_undated",
+            *("unit_id", "type_id", "level", "title"),
+            unique=True,
+            sqlite_where=text("unit_id IS NOT NULL AND person_id IS NULL AND year IS NULL"),
+            postgresql_where=text("unit_id IS NOT NULL AND person_id IS NULL AND year IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     type_id: Mapped[int] = mapped_column(ForeignKey("honour_type.id", ondelete="RESTRICT"))

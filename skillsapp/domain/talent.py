@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from skillsapp.domain.base import Base, IntEnumType, Timestamped, Versioned, utcnow
@@ -118,6 +118,25 @@ class Nomination(Versioned, Timestamped, Base):
     """推荐: a person (or unit) put forward in a round; approval grants the honour once."""
 
     __tablename__ = "nomination"
+    # Once per round for a person, once for a unit (services.nominations checks the same).
+    __table_args__ = (
+        Index(
+            "ux_nomination_round_person",
+            "round_id",
+            "person_id",
+            unique=True,
+            sqlite_where=text("person_id IS NOT NULL"),
+            postgresql_where=text("person_id IS NOT NULL"),
+        ),
+        Index(
+            "ux_nomination_round_unit",
+            "round_id",
+            "unit_id",
+            unique=True,
+            sqlite_where=text("unit_id IS NOT NULL"),
+            postgresql_where=text("unit_id IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(

@@ -58,4 +58,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "附件不能超过 {limit} MB",
         "A document can be at most {limit} MB",
     ),
+    "db_talent_duplicates": (
+        "数据库 {url} 中有重复记录，无法升级到本版本。重复的荣誉：{honours}；"
+        "同一轮评选中重复的推荐：{nominations}。请用原来版本的 SkillsApp 删去多余的记录后"
+        "再打开；数据库中的数据未做任何改动",
+        "The database {url} holds duplicates and cannot be upgraded to this version. "
+        "The same honour twice: {honours}; the same nominee twice in a round: {nominations}. "
+        "Delete the extra records with the previous SkillsApp version, then open it again; "
+        "no data were changed",
+    ),
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from skillsapp.domain.marks import Honour, HonourType
@@ -169,19 +170,29 @@ class HonourImporter:
         if not preview.valid:
             raise UserError("import_nothing")
         values = [{name: getattr(v.data, name) for name in AUDITED} for v in preview.valid]
-        with self._db.transaction() as session:
-            held = _held(session, sorted({v.data.person_id or 0 for v in preview.valid}))
-            stale = [str(v.row) for v in preview.valid if _key(v.data) in held]
-            if stale:
-                raise UserError("honour_import_stale", rows=", ".join(stale[:20]))
-            stmt = insert(Honour).returning(Honour.id, sort_by_parameter_order=True)
-            ids = list(session.scalars(stmt, [{**v, "version": 1} for v in values]))
-            changes = (
-                audit.Change("create", "honour", key, new=_snapshot(row), reason="import")
-                for key, row in zip(ids, values, strict=True)
-            )
-            audit.record_many(session, self._actor, changes)
+        try:
+            with self._db.transaction() as session:
+                _refuse_stale(session, preview)
+                stmt = insert(Honour).returning(Honour.id, sort_by_parameter_order=True)
+                ids = list(session.scalars(stmt, [{**v, "version": 1} for v in values]))
+                changes = (
+                    audit.Change("create", "honour", key, new=_snapshot(row), reason="import")
+                    for key, row in zip(ids, values, strict=True)
+                )
+                audit.record_many(session, self._actor, changes)
+        except IntegrityError:  # the database refused an honour saved after the check
+            with self._db.reading() as session:
+                _refuse_stale(session, preview)
+            raise
         return HonourImportResult(len(ids), preview.total_rows - len(ids))
+
+
+def _refuse_stale(session: Session, preview: HonourImportPreview) -> None:
+    """Refuse the import when a row would now repeat an honour held."""
+    held = _held(session, sorted({v.data.person_id or 0 for v in preview.valid}))
+    stale = [str(v.row) for v in preview.valid if _key(v.data) in held]
+    if stale:
+        raise UserError("honour_import_stale", rows=", ".join(stale[:20]))
 
 
 def _duplicate(

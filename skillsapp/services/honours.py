@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -178,6 +179,24 @@ def _same(column: Any, value: object) -> Any:
     return column.is_(None) if value is None else column == value
 
 
+@contextmanager
+def duplicates_refused(
+    db: Database, data: HonourInput, exclude_id: int | None = None
+) -> Iterator[None]:
+    """The database's refusal of an identical honour (saved by somebody else after the
+    check, e.g. on another laptop) as the check's own error; other IntegrityErrors go on."""
+    try:
+        yield
+    except IntegrityError as exc:
+        with db.reading() as session:
+            honour_type = session.get(HonourType, data.type_id)
+            data = data if honour_type is None else cleaned(data, honour_type)
+            same = duplicate_of(session, data, exclude_id)
+        if same is not None:
+            raise ValidationError({"title": "honour_duplicate"}) from exc
+        raise
+
+
 def new_honour(data: HonourInput) -> Honour:
     return Honour(**{name: getattr(data, name) for name in AUDITED})
 
@@ -289,7 +308,7 @@ class HonourService:
 
     def add(self, data: HonourInput) -> HonourRow:
         self._actor.require(Permission.EDIT_REGISTRY)
-        with self._db.transaction() as session:
+        with duplicates_refused(self._db, data), self._db.transaction() as session:
             data, honour_type = self._checked(session, data, None)
             honour = new_honour(data)
             session.add(honour)
@@ -301,7 +320,8 @@ class HonourService:
         self, honour_id: int, data: HonourInput, *, expected_version: int | None = None
     ) -> HonourRow:
         self._actor.require(Permission.EDIT_REGISTRY)
-        with self._db.transaction() as session:
+        refused = duplicates_refused(self._db, data, honour_id)
+        with refused, self._db.transaction() as session:
             honour = get_versioned(session, Honour, "honour", honour_id, expected_version)
             data, honour_type = self._checked(session, data, honour_id)
             before = audit.snapshot(honour, AUDITED)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -151,6 +154,28 @@ def _check_round(session: Session, data: RoundInput) -> tuple[RoundInput, Honour
     return replace(data, title=cleaned(sample, honour_type).title), honour_type
 
 
+def _nominated(session: Session, round_id: int, person_id: int | None, unit_id: int | None) -> bool:
+    """Whether the person (or, for a unit nominee, the unit) is already in the round."""
+    holder = Nomination.person_id == person_id if unit_id is None else Nomination.unit_id == unit_id
+    same = select(Nomination.id).where(Nomination.round_id == round_id, holder)
+    return session.scalar(same.limit(1)) is not None
+
+
+@contextmanager
+def _renomination_refused(
+    db: Database, round_id: int, person_id: int | None, unit_id: int | None
+) -> Iterator[None]:
+    """The database's refusal of a second nomination (saved by somebody else after the
+    check) as the check's own error; other IntegrityErrors go on."""
+    try:
+        yield
+    except IntegrityError as exc:
+        with db.reading() as session:
+            if _nominated(session, round_id, person_id, unit_id):
+                raise ValidationError({"nominee": "nomination_duplicate"}) from exc
+        raise
+
+
 def _clean_filename(filename: str) -> str:
     name = _PATH_PARTS.sub("", filename).strip()
     if not name or len(name) > 200:
@@ -224,7 +249,8 @@ class NominationService:
     ) -> NominationRow:
         """Put a person (or a unit) forward once per round."""
         self._actor.require(Permission.EDIT_REGISTRY)
-        with self._db.transaction() as session:
+        refused = _renomination_refused(self._db, round_id, person_id, unit_id)
+        with refused, self._db.transaction() as session:
             rnd = self._open_round(session, round_id)
             nomination = Nomination(round_id=round_id, person_id=person_id, unit_id=unit_id)
             nomination.nominated_by_unit_id, nomination.notes = nominated_by_unit_id, notes.strip()
@@ -333,14 +359,25 @@ class NominationService:
         data = cleaned(data, session.get_one(HonourType, rnd.honour_type_id))
         honour_id = duplicate_of(session, data)
         if honour_id is None:
-            honour = new_honour(data)
-            session.add(honour)
-            session.flush()
-            honour_id = honour.id
-            new = audit.snapshot(honour, HONOUR_AUDITED)
-            reason = f"nomination {nomination.id}"
-            self._audit(session, "create", "honour", honour_id, new=new, reason=reason)
+            honour_id = self._new_honour(session, data, nomination.id)
         self._change(session, nomination, {"honour_id": honour_id})
+
+    def _new_honour(self, session: Session, data: HonourInput, nomination_id: int) -> int:
+        """The granted honour's id: a new one, or the identical one that somebody else
+        saved after the check (the database refuses the second; linked as the check does)."""
+        honour = new_honour(data)
+        try:
+            with session.begin_nested():
+                session.add(honour)
+        except IntegrityError:
+            honour_id = duplicate_of(session, data)
+            if honour_id is None:
+                raise
+            return honour_id
+        new = audit.snapshot(honour, HONOUR_AUDITED)
+        reason = f"nomination {nomination_id}"
+        self._audit(session, "create", "honour", honour.id, new=new, reason=reason)
+        return honour.id
 
     def _change(self, session: Session, nomination: Nomination, values: dict[str, Any]) -> None:
         fields = tuple(values)
@@ -373,13 +410,7 @@ class NominationService:
                 errors[field] = "unit_unknown"
         if errors:
             raise ValidationError(errors)
-        same = select(Nomination.id).where(
-            Nomination.round_id == rnd.id,
-            Nomination.person_id == n.person_id
-            if n.unit_id is None
-            else Nomination.unit_id == n.unit_id,
-        )
-        if session.scalar(same.limit(1)) is not None:
+        if _nominated(session, rnd.id, n.person_id, n.unit_id):
             raise ValidationError({"nominee": "nomination_duplicate"})
 
     def _row(self, session: Session, n: Nomination) -> NominationRow:

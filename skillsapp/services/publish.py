@@ -222,9 +222,13 @@ def grant_titles(session: Session, actor: Actor, competition_id: int, today: dt.
         if event.id not in bodies:
             bodies[event.id] = {r.title: r.granting_body for r in load_spec(event).title_rules}
         for title in _new_titles(session, result):
-            honour = Honour(type=types.get(title), person_id=person_id, title=title)
+            kind = types.get(title)
+            level, year = _level_and_year(competition)
+            if _held_already(session, person_id, kind, level, title, year):
+                continue  # entered by hand, or the same title from another event
+            honour = Honour(type=kind, person_id=person_id, title=title, level=level, year=year)
             honour.granting_body = bodies[event.id].get(title, "")
-            _from_result(honour, competition, result, today)
+            honour.granted_on, honour.source_result_id = today, result.id
             session.add(honour)
             session.flush()
             changes.append(_grant_change(honour))
@@ -232,15 +236,31 @@ def grant_titles(session: Session, actor: Actor, competition_id: int, today: dt.
     return len(changes)
 
 
-def _from_result(
-    honour: Honour, competition: Competition, result: EventResult, today: dt.date
-) -> None:
-    """Level, year, date and source of an honour earned in `competition`."""
+def _level_and_year(competition: Competition) -> tuple[HonourLevel, int | None]:
+    """The level and year of an honour earned in `competition`."""
     day = competition.end_date or competition.start_date
-    honour.level = HonourLevel(competition.level.value)
-    honour.year = day.year if day else None
-    honour.granted_on = today
-    honour.source_result_id = result.id
+    return HonourLevel(competition.level.value), day.year if day else None
+
+
+def _held_already(
+    session: Session,
+    person_id: int,
+    kind: HonourType,
+    level: HonourLevel,
+    title: str,
+    year: int | None,
+) -> bool:
+    """Whether the person holds the identical honour (the one the database would refuse)."""
+    session.flush()  # a type made just now gets its id
+    query = select(Honour.id).where(
+        Honour.person_id == person_id,
+        Honour.unit_id.is_(None),
+        Honour.type_id == kind.id,
+        Honour.level == level,
+        Honour.title == title,
+        Honour.year.is_(None) if year is None else Honour.year == year,
+    )
+    return session.scalar(query.limit(1)) is not None
 
 
 def _titled_results(session: Session, competition_id: int) -> list[tuple[EventResult, int, Event]]:

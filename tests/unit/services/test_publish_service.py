@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from skillsapp.app import Services
-from skillsapp.domain.competitions import CompetitionStatus
+from skillsapp.domain.competitions import CompetitionStatus, Registration
 from skillsapp.domain.marks import EventResult, Honour, HonourLevel, HonourType
 from skillsapp.errors import UserError
 from skillsapp.services.audit import AuditFilter
@@ -109,6 +109,29 @@ def test_granting_titles_creates_each_honour_exactly_once(services: Services) ->
     assert (skill.source_result_id, skill.granted_on) == (top.id, AFTER_REVIEW)
     assert types[skill.type_id] == "焦作市技术能手"
     assert len(services.audit.entries(AuditFilter(entity="honour", action="grant"))) == 3
+
+
+def test_a_title_already_held_is_not_granted_twice(services: Services) -> None:
+    example = worked_example(services)
+    with services.db.transaction() as session:
+        registration = session.get(Registration, example.registrations["李秀英"])
+        assert registration is not None
+        kind = HonourType(name="焦作市技术能手")
+        session.add(
+            Honour(
+                type=kind,
+                person_id=registration.person_id,
+                level=HonourLevel.CITY,
+                title="焦作市技术能手",
+                year=2025,
+                granting_body="焦作市人力资源和社会保障局",
+            )
+        )
+    settled(services, example)
+    assert services.results.grant_titles(example.competition_id, today=AFTER_REVIEW) == 2
+    with services.db.reading() as session:
+        titles = sorted(session.scalars(select(Honour.title)))
+    assert titles == ["优秀选手", "优秀选手", "焦作市技术能手"]  # the one entered by hand
 
 
 def test_a_title_finds_the_honour_type_whose_name_it_contains(services: Services) -> None:
