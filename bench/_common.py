@@ -27,7 +27,7 @@ def demo_database(persons: int = PERSONS, *, seed: int = 2025) -> Path:
     The file name carries the schema head and a digest of the demo generator, so a new
     migration or new demo data builds a new file instead of migrating or reusing the old.
     """
-    from skillsapp.services import demo
+    from skillsapp.services.demo import demo
     from skillsapp.storage.migrate import head_revision
 
     sources = sorted(Path(demo.__file__).parent.glob("demo*.py"))

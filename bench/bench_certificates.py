@@ -44,8 +44,8 @@ from skillsapp.pdf.certificates import (
     write_each,
     write_pdf,
 )
-from skillsapp.services import demo
-from skillsapp.services.cert_verify import make_payload, signed_message
+from skillsapp.services.certificates.cert_verify import make_payload, signed_message
+from skillsapp.services.demo import demo
 
 EVENTS = ("焊工", "钳工", "维修电工", "车工", "铣工", "叉车工", "电工", "汽车维修工")
 UNITS = (
@@ -175,7 +175,7 @@ def _final_competition(services: Services, count: int) -> int:
 def issue_through_service(count: int, folder: Path) -> float:
     """The whole issue on SQLite: candidates, serials, signatures, register rows, PDF."""
     from skillsapp.app import build_services, open_services
-    from skillsapp.services.certificates import ISSUER_KEY, Output
+    from skillsapp.services.certificates.certificates import ISSUER_KEY, Output
 
     services = open_services(str(folder / "bench.sqlite3"))
     actor = services.accounts.create_first_admin(

@@ -50,9 +50,9 @@ from skillsapp.domain.models import Person
 from skillsapp.domain.roles import Role
 from skillsapp.domain.scheme_doc import ComponentSpec, CriterionSpec, SchemeSpec
 from skillsapp.domain.scoring import Aggregation, CriterionKind
-from skillsapp.services.competitions import CompetitionInput
+from skillsapp.services.competitions.competitions import CompetitionInput
+from skillsapp.services.competitions.events import EventInput
 from skillsapp.services.context import Actor
-from skillsapp.services.events import EventInput
 from skillsapp.storage.migrate import head_revision
 
 EVENTS, ENTRANTS, JUDGES, CRITERIA = 50, 300, 5, 10

@@ -30,7 +30,7 @@ from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.marks import EventResult, Honour, HonourLevel, HonourType
 from skillsapp.domain.models import Person
 from skillsapp.domain.talent import Mentorship
-from skillsapp.services.talent import CertificateInput, TitleInput
+from skillsapp.services.talent.talent import CertificateInput, TitleInput
 
 TARGET_S = 0.200
 OTHERS = 2_000

@@ -28,8 +28,8 @@ from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.scheme_doc import standard_spec
 from skillsapp.interchange.entry_forms import write_entry_form
 from skillsapp.interchange.rows import PersonDraft
-from skillsapp.services.competitions import CompetitionInput
-from skillsapp.services.events import EventInput
+from skillsapp.services.competitions.competitions import CompetitionInput
+from skillsapp.services.competitions.events import EventInput
 from skillsapp.services.units import UnitInput
 
 T = TypeVar("T")

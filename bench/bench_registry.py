@@ -34,7 +34,7 @@ from bench._common import (
 )
 from skillsapp.app import Services, open_services
 from skillsapp.domain.levels import SkillLevel
-from skillsapp.services.registry import PersonQuery, _filtered
+from skillsapp.services.registry.registry import PersonQuery, _filtered
 from skillsapp.ui import i18n
 from skillsapp.ui.main import create_app, open_main_window
 from skillsapp.ui.main_window import MainWindow

@@ -47,8 +47,8 @@ from skillsapp.domain.models import Person, Unit, User
 from skillsapp.domain.roles import Role
 from skillsapp.domain.scheme_doc import ComponentSpec, CriterionSpec, SchemeSpec
 from skillsapp.domain.scoring import Aggregation, CriterionKind, TieBreak
-from skillsapp.services.competitions import CompetitionInput
-from skillsapp.services.events import EventInput
+from skillsapp.services.competitions.competitions import CompetitionInput
+from skillsapp.services.competitions.events import EventInput
 
 EVENTS, CONTESTANTS, JUDGES, CRITERIA, UNITS = 50, 300, 5, 10, 100
 RECOMPUTE_TARGET, PAGE_TARGET = 2.0, 0.3

@@ -36,7 +36,7 @@ from skillsapp.domain.studios import (
     StudioTraining,
     innovation_contributor,
 )
-from skillsapp.services.studios import StudioFilter, StudioService
+from skillsapp.services.studios.studios import StudioFilter, StudioService
 
 TARGET_S = 0.300
 STUDIOS, INNOVATIONS, PERSONS, UNITS = 500, 20_000, 10_000, 50

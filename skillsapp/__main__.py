@@ -47,7 +47,7 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def _write_demo(target: str) -> None:
-    from skillsapp.services.demo import write_demo
+    from skillsapp.services.demo.demo import write_demo
 
     write_demo(target)
     log.info("demo database written to %s", target)

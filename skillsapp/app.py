@@ -17,34 +17,34 @@ from skillsapp.storage.migrate import open_database
 
 if TYPE_CHECKING:
     from skillsapp.services.accounts import AccountService
-    from skillsapp.services.appeals import AppealService
     from skillsapp.services.audit import AuditService
-    from skillsapp.services.cert_keys import CertificateKeyService
-    from skillsapp.services.cert_templates import CertificateTemplateService
-    from skillsapp.services.certificates import CertificateService
-    from skillsapp.services.competition_io import CompetitionIOService
-    from skillsapp.services.competitions import CompetitionService
-    from skillsapp.services.draw import DrawService
-    from skillsapp.services.events import EventService
-    from skillsapp.services.forms import FormsService
-    from skillsapp.services.honour_import import HonourImporter
-    from skillsapp.services.honours import HonourService
-    from skillsapp.services.judges import JudgeService
-    from skillsapp.services.marks import MarkService
-    from skillsapp.services.mentorship import MentorshipService
-    from skillsapp.services.nominations import NominationService
-    from skillsapp.services.paper import PaperService
-    from skillsapp.services.person_import import PersonImporter
-    from skillsapp.services.profile import ProfileService
-    from skillsapp.services.recheck import RecheckService
-    from skillsapp.services.registration_import import RegistrationImporter
-    from skillsapp.services.registrations import RegistrationService
-    from skillsapp.services.registry import RegistryService
-    from skillsapp.services.results_service import ResultsService
-    from skillsapp.services.studio_evaluation import EvaluationService
-    from skillsapp.services.studio_import import StudioImporter
-    from skillsapp.services.studios import StudioService
-    from skillsapp.services.talent import TalentService
+    from skillsapp.services.certificates.cert_keys import CertificateKeyService
+    from skillsapp.services.certificates.cert_templates import CertificateTemplateService
+    from skillsapp.services.certificates.certificates import CertificateService
+    from skillsapp.services.competitions.competition_io import CompetitionIOService
+    from skillsapp.services.competitions.competitions import CompetitionService
+    from skillsapp.services.competitions.draw import DrawService
+    from skillsapp.services.competitions.events import EventService
+    from skillsapp.services.competitions.forms import FormsService
+    from skillsapp.services.competitions.judges import JudgeService
+    from skillsapp.services.competitions.registration_import import RegistrationImporter
+    from skillsapp.services.competitions.registrations import RegistrationService
+    from skillsapp.services.registry.person_import import PersonImporter
+    from skillsapp.services.registry.registry import RegistryService
+    from skillsapp.services.scoring.appeals import AppealService
+    from skillsapp.services.scoring.marks import MarkService
+    from skillsapp.services.scoring.paper import PaperService
+    from skillsapp.services.scoring.recheck import RecheckService
+    from skillsapp.services.scoring.results_service import ResultsService
+    from skillsapp.services.studios.studio_evaluation import EvaluationService
+    from skillsapp.services.studios.studio_import import StudioImporter
+    from skillsapp.services.studios.studios import StudioService
+    from skillsapp.services.talent.honour_import import HonourImporter
+    from skillsapp.services.talent.honours import HonourService
+    from skillsapp.services.talent.mentorship import MentorshipService
+    from skillsapp.services.talent.nominations import NominationService
+    from skillsapp.services.talent.profile import ProfileService
+    from skillsapp.services.talent.talent import TalentService
     from skillsapp.services.units import UnitService
 
 
@@ -68,13 +68,13 @@ class Services:
 
     @cached_property
     def registry(self) -> RegistryService:
-        from skillsapp.services.registry import RegistryService
+        from skillsapp.services.registry.registry import RegistryService
 
         return RegistryService(self.db, self.actor)
 
     @cached_property
     def importer(self) -> PersonImporter:
-        from skillsapp.services.person_import import PersonImporter
+        from skillsapp.services.registry.person_import import PersonImporter
 
         return PersonImporter(self.db, self.actor)
 
@@ -92,151 +92,151 @@ class Services:
 
     @cached_property
     def forms(self) -> FormsService:
-        from skillsapp.services.forms import FormsService
+        from skillsapp.services.competitions.forms import FormsService
 
         return FormsService(self.db, self.actor)
 
     @cached_property
     def competitions(self) -> CompetitionService:
-        from skillsapp.services.competitions import CompetitionService
+        from skillsapp.services.competitions.competitions import CompetitionService
 
         return CompetitionService(self.db, self.actor)
 
     @cached_property
     def events(self) -> EventService:
-        from skillsapp.services.events import EventService
+        from skillsapp.services.competitions.events import EventService
 
         return EventService(self.db, self.actor)
 
     @cached_property
     def registrations(self) -> RegistrationService:
-        from skillsapp.services.registrations import RegistrationService
+        from skillsapp.services.competitions.registrations import RegistrationService
 
         return RegistrationService(self.db, self.actor)
 
     @cached_property
     def entry_import(self) -> RegistrationImporter:
-        from skillsapp.services.registration_import import RegistrationImporter
+        from skillsapp.services.competitions.registration_import import RegistrationImporter
 
         return RegistrationImporter(self.db, self.actor)
 
     @cached_property
     def draw(self) -> DrawService:
-        from skillsapp.services.draw import DrawService
+        from skillsapp.services.competitions.draw import DrawService
 
         return DrawService(self.db, self.actor)
 
     @cached_property
     def judges(self) -> JudgeService:
-        from skillsapp.services.judges import JudgeService
+        from skillsapp.services.competitions.judges import JudgeService
 
         return JudgeService(self.db, self.actor)
 
     @cached_property
     def competition_io(self) -> CompetitionIOService:
-        from skillsapp.services.competition_io import CompetitionIOService
+        from skillsapp.services.competitions.competition_io import CompetitionIOService
 
         return CompetitionIOService(self.db, self.actor)
 
     @cached_property
     def marks(self) -> MarkService:
-        from skillsapp.services.marks import MarkService
+        from skillsapp.services.scoring.marks import MarkService
 
         return MarkService(self.db, self.actor)
 
     @cached_property
     def paper(self) -> PaperService:
-        from skillsapp.services.paper import PaperService
+        from skillsapp.services.scoring.paper import PaperService
 
         return PaperService(self.db, self.actor)
 
     @cached_property
     def recheck(self) -> RecheckService:
-        from skillsapp.services.recheck import RecheckService
+        from skillsapp.services.scoring.recheck import RecheckService
 
         return RecheckService(self.db, self.actor)
 
     @cached_property
     def studios(self) -> StudioService:
-        from skillsapp.services.studios import StudioService
+        from skillsapp.services.studios.studios import StudioService
 
         return StudioService(self.db, self.actor)
 
     @cached_property
     def studio_evaluation(self) -> EvaluationService:
-        from skillsapp.services.studio_evaluation import EvaluationService
+        from skillsapp.services.studios.studio_evaluation import EvaluationService
 
         return EvaluationService(self.db, self.actor)
 
     @cached_property
     def studio_import(self) -> StudioImporter:
-        from skillsapp.services.studio_import import StudioImporter
+        from skillsapp.services.studios.studio_import import StudioImporter
 
         return StudioImporter(self.db, self.actor)
 
     @cached_property
     def results(self) -> ResultsService:
-        from skillsapp.services.results_service import ResultsService
+        from skillsapp.services.scoring.results_service import ResultsService
 
         return ResultsService(self.db, self.actor)
 
     @cached_property
     def appeals(self) -> AppealService:
-        from skillsapp.services.appeals import AppealService
+        from skillsapp.services.scoring.appeals import AppealService
 
         return AppealService(self.db, self.actor)
 
     @cached_property
     def honours(self) -> HonourService:
-        from skillsapp.services.honours import HonourService
+        from skillsapp.services.talent.honours import HonourService
 
         return HonourService(self.db, self.actor)
 
     @cached_property
     def honour_import(self) -> HonourImporter:
-        from skillsapp.services.honour_import import HonourImporter
+        from skillsapp.services.talent.honour_import import HonourImporter
 
         return HonourImporter(self.db, self.actor)
 
     @cached_property
     def talent(self) -> TalentService:
-        from skillsapp.services.talent import TalentService
+        from skillsapp.services.talent.talent import TalentService
 
         return TalentService(self.db, self.actor)
 
     @cached_property
     def mentorship(self) -> MentorshipService:
-        from skillsapp.services.mentorship import MentorshipService
+        from skillsapp.services.talent.mentorship import MentorshipService
 
         return MentorshipService(self.db, self.actor)
 
     @cached_property
     def nominations(self) -> NominationService:
-        from skillsapp.services.nominations import NominationService
+        from skillsapp.services.talent.nominations import NominationService
 
         return NominationService(self.db, self.actor)
 
     @cached_property
     def profile(self) -> ProfileService:
-        from skillsapp.services.profile import ProfileService
+        from skillsapp.services.talent.profile import ProfileService
 
         return ProfileService(self.db, self.actor)
 
     @cached_property
     def certificates(self) -> CertificateService:
-        from skillsapp.services.certificates import CertificateService
+        from skillsapp.services.certificates.certificates import CertificateService
 
         return CertificateService(self.db, self.actor, keys=self.cert_keys)
 
     @cached_property
     def cert_templates(self) -> CertificateTemplateService:
-        from skillsapp.services.cert_templates import CertificateTemplateService
+        from skillsapp.services.certificates.cert_templates import CertificateTemplateService
 
         return CertificateTemplateService(self.db, self.actor)
 
     @cached_property
     def cert_keys(self) -> CertificateKeyService:
-        from skillsapp.services.cert_keys import CertificateKeyService
+        from skillsapp.services.certificates.cert_keys import CertificateKeyService
 
         return CertificateKeyService(self.db, self.actor, key_path=self.key_path)
 

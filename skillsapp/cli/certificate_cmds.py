@@ -14,7 +14,7 @@ from skillsapp.errors import UserError
 
 if TYPE_CHECKING:
     from skillsapp.domain.certificates import TemplateKind
-    from skillsapp.services.cert_verify import RegisterEntry, VerifyResult
+    from skillsapp.services.certificates.cert_verify import RegisterEntry, VerifyResult
 
 REF_HELP = "the competition's id or code"
 
@@ -69,7 +69,7 @@ def usage_problem(args: argparse.Namespace) -> str | None:
 
 def cmd_certificates(args: argparse.Namespace) -> int:
     from skillsapp.domain.certificates import TemplateKind
-    from skillsapp.services.certificates import Output
+    from skillsapp.services.certificates.certificates import Output
 
     with opened(args, must_exist=True) as services:
         reference = competition_id(services, args.competition)
@@ -144,7 +144,7 @@ def offsets(text: str) -> tuple[float, float]:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """The verdict and the register's entry; 0 only for a valid certificate."""
-    from skillsapp.services.cert_verify import VerifyStatus
+    from skillsapp.services.certificates.cert_verify import VerifyStatus
 
     with opened(args, must_exist=True) as services:
         if args.serial:

@@ -21,7 +21,7 @@ from skillsapp.errors import Blocked, UserError
 from skillsapp.messages import STATUS_LABELS
 
 if TYPE_CHECKING:
-    from skillsapp.services.competitions import CompetitionRow
+    from skillsapp.services.competitions.competitions import CompetitionRow
 
 REF_HELP = "the competition's id or code"
 NUMERIC_COLUMNS = frozenset({0, 7, 8})

@@ -8,7 +8,7 @@ from pathlib import Path
 from skillsapp.cli.common import Commands, command, err, opened, out, problem_line, unit_id
 from skillsapp.cli.texts import say
 from skillsapp.errors import UserError
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.registry.registry import PersonQuery
 
 DEFAULT_DEMO_PERSONS = 300
 DEMO_HELP = (
@@ -39,7 +39,7 @@ def add_export_persons(group: Commands, common: argparse.ArgumentParser) -> None
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from skillsapp.services.demo import write_demo
+    from skillsapp.services.demo.demo import write_demo
 
     codes = write_demo(args.db, persons=args.persons, seed=args.seed)
     out(say("demo_written", path=args.db, persons=args.persons))
@@ -71,7 +71,7 @@ def cmd_import_persons(args: argparse.Namespace) -> int:
 
 
 def cmd_export_persons(args: argparse.Namespace) -> int:
-    from skillsapp.services.registry_export import export_persons
+    from skillsapp.services.registry.registry_export import export_persons
 
     with opened(args, must_exist=True) as services:
         unit = unit_id(services, args.unit) if args.unit else None

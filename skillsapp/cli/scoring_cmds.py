@@ -23,8 +23,8 @@ from skillsapp.interchange.rows import RowProblem
 from skillsapp.messages import STATUS_LABELS
 
 if TYPE_CHECKING:
-    from skillsapp.services.paper import MarkImportPreview
-    from skillsapp.services.paper_import import ImportProblem
+    from skillsapp.services.scoring.paper import MarkImportPreview
+    from skillsapp.services.scoring.paper_import import ImportProblem
 
 REF_HELP = "the competition's id or code"
 FORMATS = ("json", "xlsx", "pdf")

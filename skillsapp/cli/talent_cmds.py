@@ -132,7 +132,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
 def person_id(services: Services, ref: str) -> int:
     """The person whose registry id or resident ID number is `ref`."""
-    from skillsapp.services.registry import PersonQuery
+    from skillsapp.services.registry.registry import PersonQuery
 
     wanted = ref.strip().upper()
     if len(wanted) in ID_NUMBER_LENGTHS:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from skillsapp.domain.cert_layout import FieldKind
 from skillsapp.domain.certificates import CertificateStatus, TemplateKind
-from skillsapp.services.cert_verify import VerifyStatus
+from skillsapp.services.certificates.cert_verify import VerifyStatus
 
 _CTX = "CertificateLabels"
 

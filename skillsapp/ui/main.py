@@ -105,7 +105,7 @@ def _write_demo_if_empty(services: Services) -> None:
     url = services.db.url
     target = url.database if services.db.is_sqlite else url.render_as_string(hide_password=False)
     try:
-        from skillsapp.services.demo import write_demo
+        from skillsapp.services.demo.demo import write_demo
     except ImportError:
         log.warning("demo data is not available in this build")
         return

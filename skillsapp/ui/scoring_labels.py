@@ -14,8 +14,8 @@ from skillsapp.domain.marks import (
     SheetStatus,
     SubmissionStatus,
 )
-from skillsapp.services.marking import CriterionInfo
-from skillsapp.services.marks_grid import CellState
+from skillsapp.services.scoring.marking import CriterionInfo
+from skillsapp.services.scoring.marks_grid import CellState
 from skillsapp.ui.formatting import decimal_text
 
 _CTX = "scoring_labels"

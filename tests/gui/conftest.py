@@ -62,7 +62,7 @@ def admin(sqlite_services: Services) -> Iterator[Services]:
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo database, written once per run (about two seconds)."""
-    from skillsapp.services.demo import write_demo
+    from skillsapp.services.demo.demo import write_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     write_demo(str(path), persons=300)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.person_rules import PersonInput
-from skillsapp.services.registry import PersonRow
+from skillsapp.services.registry.registry import PersonRow
 
 
 def type_text(qtbot, widget: QWidget, text: str) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from skillsapp.app import Services
 from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.roles import Role
-from skillsapp.services.demo_schemes import electrician_spec
+from skillsapp.services.demo.demo_schemes import electrician_spec
 from skillsapp.ui.dialogs.login_dialog import LoginDialog
 from skillsapp.ui.main_window import MainWindow
 from skillsapp.ui.widgets.mark_grid_view import MarkEditor, MarkGridView

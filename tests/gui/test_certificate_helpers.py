@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skillsapp.app import Services
-from skillsapp.services.cert_keys import CertificateKeyService
-from skillsapp.services.certificates import CertificateService
+from skillsapp.services.certificates.cert_keys import CertificateKeyService
+from skillsapp.services.certificates.certificates import CertificateService
 from skillsapp.ui.pages.certificate_issue_tab import CertificateIssueTab
 from skillsapp.ui.pages.certificate_settings_tab import CertificateSettingsTab
 from skillsapp.ui.pages.certificates_page import CertificatesPage

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
 
-from skillsapp.services.certificates import RegisterFilter
+from skillsapp.services.certificates.certificates import RegisterFilter
 from skillsapp.ui.pages.certificate_register_tab import CertificateRegisterTab
 from tests.gui.test_certificate_helpers import AWARDS, awarded, issue_tab, shown_page
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from skillsapp.app import Services
 from skillsapp.domain.cert_layout import DEFAULT_SERIAL_PATTERN
-from skillsapp.services.certificates import ISSUER_KEY, PATTERN_KEY, Output
+from skillsapp.services.certificates.certificates import ISSUER_KEY, PATTERN_KEY, Output
 from skillsapp.ui.models.signing_key_model import SigningKeyTableModel
 from tests.conftest import as_role
 from tests.gui.test_certificate_helpers import awarded, settings_tab, shown_page, with_local_key

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QComboBox
 
 from skillsapp.app import Services
 from skillsapp.domain.marks import HonourLevel
-from skillsapp.services.certificates import ISSUER_KEY
-from skillsapp.services.honours import HonourInput
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.certificates.certificates import ISSUER_KEY
+from skillsapp.services.registry.registry import PersonQuery
+from skillsapp.services.talent.honours import HonourInput
 from skillsapp.ui.main_window import MainWindow
 from skillsapp.ui.pages.certificate_issue_tab import CertificateIssueTab
 from skillsapp.ui.pages.certificates_page import CertificatesPage

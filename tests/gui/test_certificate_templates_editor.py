@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from skillsapp import messages
 from skillsapp.domain.cert_layout import BackgroundKind, FieldKind, Orientation
 from skillsapp.paths import resource
-from skillsapp.services.cert_assets import MAX_ASSET_BYTES
+from skillsapp.services.certificates.cert_assets import MAX_ASSET_BYTES
 from skillsapp.ui.dialogs.template_editor_dialog import TemplateEditorDialog
 from tests.gui.helpers import LEFT
 from tests.gui.test_certificate_templates import _own_template

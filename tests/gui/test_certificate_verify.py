@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from skillsapp.services.cert_verify import VerifyStatus
-from skillsapp.services.certificates import Output
+from skillsapp.services.certificates.cert_verify import VerifyStatus
+from skillsapp.services.certificates.certificates import Output
 from skillsapp.ui.models.certificate_register_model import CertificateRegisterModel
 from skillsapp.ui.models.template_table_model import TemplateTableModel
 from skillsapp.ui.pages.certificate_register_tab import CertificateRegisterTab
@@ -109,7 +109,7 @@ def _real_payload(services, certificate_id: int) -> str:
     import base64
 
     from skillsapp.domain.certificates import Certificate
-    from skillsapp.services.cert_verify import make_payload
+    from skillsapp.services.certificates.cert_verify import make_payload
 
     with services.db.reading() as session:
         cert = session.get(Certificate, certificate_id)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from skillsapp.domain.scheme_doc import standard_spec
 from skillsapp.domain.scoring import CriterionKind, Tier, TitleRule
-from skillsapp.services.registrations import RegistrationQuery
+from skillsapp.services.competitions.registrations import RegistrationQuery
 from skillsapp.ui.models.competition_table_models import CompetitionTableModel, EventTableModel
 from skillsapp.ui.models.judge_table_models import (
     ConflictTableModel,
@@ -70,7 +70,7 @@ def test_registration_model_fetches_more(qtmodeltester, admin):
 
 def test_an_entry_that_breaks_a_changed_rule_carries_a_warning(qtmodeltester, admin):
     from skillsapp.domain.levels import SkillLevel
-    from skillsapp.services.events import EventInput
+    from skillsapp.services.competitions.events import EventInput
 
     c = competition(admin)
     e = event(admin, c.id)

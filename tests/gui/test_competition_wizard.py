@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWizard
 
 from skillsapp.domain.competitions import CompetitionKind, CompetitionLevel
-from skillsapp.services.competitions import CompetitionInput
+from skillsapp.services.competitions.competitions import CompetitionInput
 from skillsapp.ui.dialogs.competition_wizard import CompetitionWizard
 from skillsapp.ui.pages.competitions_page import CompetitionsPage
 from tests.gui.competition_helpers import shown

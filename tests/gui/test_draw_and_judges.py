@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skillsapp.services.draw import draw_event_entries
+from skillsapp.services.competitions.draw import draw_event_entries
 from skillsapp.ui.dialogs.judge_pick_dialog import JudgePickDialog
 from tests.gui.competition_helpers import click_cell, competition_view, tick
 from tests.gui.helpers import LEFT

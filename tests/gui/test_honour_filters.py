@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from skillsapp.domain.marks import HonourLevel
-from skillsapp.services.honours import HonourInput
-from skillsapp.services.mentorship import MentorshipInput
+from skillsapp.services.talent.honours import HonourInput
+from skillsapp.services.talent.mentorship import MentorshipInput
 from skillsapp.ui.pages.persons_tab import PersonsTab
 from skillsapp.ui.widgets.person_field import PickPersonDialog
 from tests.factories import person_input

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from skillsapp.services.person_import import PersonImporter
+from skillsapp.services.registry.person_import import PersonImporter
 from skillsapp.ui.pages.persons_tab import PersonsTab
 from tests.factories import id_number
 from tests.gui.helpers import LEFT, table_names

@@ -9,7 +9,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from skillsapp.domain.marks import SubmissionStatus
-from skillsapp.services.marks_grid import CellState
+from skillsapp.services.scoring.marks_grid import CellState
 from skillsapp.ui.dialogs.reason_dialog import ReasonDialog
 from tests.gui.competition_helpers import competition_view
 from tests.gui.helpers import LEFT, open_dialog_of, type_text

@@ -7,7 +7,7 @@ import openpyxl
 
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.domain.talent import NominationStatus
-from skillsapp.services.nominations import RoundInput
+from skillsapp.services.talent.nominations import RoundInput
 from skillsapp.ui.dialogs.nomination_dialogs import NominateDialog, RoundDialog
 from skillsapp.ui.dialogs.reason_dialog import ReasonDialog
 from skillsapp.ui.dialogs.small_dialogs import DateDialog

@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import Qt
 
 from skillsapp.domain.enums import Gender
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.registry.registry import PersonQuery
 from skillsapp.ui.dialogs.person_dialog import PersonDialog
 from skillsapp.ui.pages.persons_tab import PersonsTab
 from tests.conftest import as_role

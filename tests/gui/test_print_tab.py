@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtGui import QDesktopServices
 
-from skillsapp.services.forms import FormsService
+from skillsapp.services.competitions.forms import FormsService
 from tests.gui.competition_helpers import competition_view
 from tests.gui.helpers import LEFT
 from tests.unit.services.test_competition_helpers import meet_ready_for_scoring

@@ -9,8 +9,8 @@ from skillsapp import messages
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.domain.talent import MentorshipStatus
-from skillsapp.services.honours import HonourInput
-from skillsapp.services.mentorship import MentorshipInput
+from skillsapp.services.talent.honours import HonourInput
+from skillsapp.services.talent.mentorship import MentorshipInput
 from skillsapp.ui.dialogs.honour_dialog import HonourDialog
 from skillsapp.ui.dialogs.mentorship_dialog import GraduationDialog, MentorshipDialog, RenewalDialog
 from skillsapp.ui.pages.registry_page import RegistryPage

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 
 from skillsapp.domain.competitions import RegistrationStatus
-from skillsapp.services.registration_import import RegistrationImporter
+from skillsapp.services.competitions.registration_import import RegistrationImporter
 from skillsapp.ui.dialogs.reason_dialog import ReasonDialog
 from skillsapp.ui.dialogs.registration_dialog import RegistrationDialog
 from skillsapp.ui.models.registration_table_model import PAGE_SIZE

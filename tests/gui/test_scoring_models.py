@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from skillsapp.domain.roles import Role
-from skillsapp.services.marks_grid import CellState
+from skillsapp.services.scoring.marks_grid import CellState
 from skillsapp.ui.models.drilldown_models import (
     DrillLineTableModel,
     MarkChangeTableModel,
@@ -156,7 +156,7 @@ def test_results_models(qtmodeltester, admin):
 
 
 def test_grid_headers_show_the_range_a_judge_may_type():
-    from skillsapp.services.marking import CriterionInfo
+    from skillsapp.services.scoring.marking import CriterionInfo
     from skillsapp.ui.scoring_labels import criterion_header
 
     def item(**kind: bool) -> CriterionInfo:

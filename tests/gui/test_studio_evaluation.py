@@ -12,9 +12,9 @@ from skillsapp import messages
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.domain.studio_rules import Metric
 from skillsapp.domain.studios import InnovationKind, StudioKind
-from skillsapp.services.studio_evaluation import PlanInput
-from skillsapp.services.studio_records import InnovationInput, TrainingInput
-from skillsapp.services.studios import StudioInput
+from skillsapp.services.studios.studio_evaluation import PlanInput
+from skillsapp.services.studios.studio_records import InnovationInput, TrainingInput
+from skillsapp.services.studios.studios import StudioInput
 from skillsapp.ui.dialogs.plan_dialog import PlanDialog
 from skillsapp.ui.dialogs.scores_dialog import ScoresDialog
 from skillsapp.ui.pages.studios_page import StudiosPage

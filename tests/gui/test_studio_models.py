@@ -9,9 +9,9 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from skillsapp.domain.studio_rules import Metric
-from skillsapp.services.registry import PersonQuery
-from skillsapp.services.studio_evaluation import PlanInput
-from skillsapp.services.talent import TitleInput
+from skillsapp.services.registry.registry import PersonQuery
+from skillsapp.services.studios.studio_evaluation import PlanInput
+from skillsapp.services.talent.talent import TitleInput
 from skillsapp.ui.models.evaluation_models import (
     MetricTableModel,
     PlanTableModel,

@@ -12,8 +12,8 @@ from skillsapp import messages
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.domain.studios import PatentKind, StudioKind
-from skillsapp.services.honours import HonourInput
-from skillsapp.services.studios import StudioInput
+from skillsapp.services.studios.studios import StudioInput
+from skillsapp.services.talent.honours import HonourInput
 from skillsapp.ui.dialogs.innovation_dialog import InnovationDialog
 from skillsapp.ui.dialogs.studio_dialog import StudioDialog
 from skillsapp.ui.dialogs.studio_record_dialogs import MemberDialog

@@ -4,7 +4,7 @@ dialog, shown for the selected unit, deleted after confirmation."""
 from __future__ import annotations
 
 from skillsapp.domain.marks import HonourLevel
-from skillsapp.services.honours import HonourInput
+from skillsapp.services.talent.honours import HonourInput
 from skillsapp.services.units import UnitInput
 from skillsapp.ui.dialogs.honour_dialog import HonourDialog
 from skillsapp.ui.models.unit_honour_model import UnitHonourTableModel

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from skillsapp import messages
 from skillsapp.app import Services
 from skillsapp.errors import UserError
-from skillsapp.services.appeals import AppealRow
-from skillsapp.services.results_read import ResultRow
+from skillsapp.services.scoring.appeals import AppealRow
+from skillsapp.services.scoring.results_read import ResultRow
 from skillsapp.ui import signals
 from skillsapp.ui.formatting import decimal_text, parse_decimal
 from skillsapp.ui.widgets.form import banner

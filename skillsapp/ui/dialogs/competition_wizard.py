@@ -9,8 +9,8 @@ from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.domain.scheme_doc import standard_spec
 from skillsapp.errors import UserError, ValidationError
-from skillsapp.services.competitions import CompetitionRow
-from skillsapp.services.events import EventInput
+from skillsapp.services.competitions.competitions import CompetitionRow
+from skillsapp.services.competitions.events import EventInput
 from skillsapp.ui import signals
 from skillsapp.ui.widgets.competition_form import (
     CompetitionBasicsForm,

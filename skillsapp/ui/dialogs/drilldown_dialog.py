@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skillsapp.services.results_drilldown import ContestantDrilldown
+from skillsapp.services.scoring.results_drilldown import ContestantDrilldown
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.formatting import decimal_text
 from skillsapp.ui.models.drilldown_models import (

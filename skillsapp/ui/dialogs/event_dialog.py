@@ -24,7 +24,7 @@ from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.scheme_doc import standard_spec
 from skillsapp.domain.scoring import TeamMode
 from skillsapp.errors import UserError, ValidationError
-from skillsapp.services.events import EventDetail, EventInput, EventRow, EventService
+from skillsapp.services.competitions.events import EventDetail, EventInput, EventRow, EventService
 from skillsapp.services.units import UnitRow
 from skillsapp.ui import competition_labels as cl
 from skillsapp.ui import labels, signals

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from skillsapp.domain.marks import HonourLevel
-from skillsapp.services.honours import (
+from skillsapp.services.talent.honours import (
     HonourInput,
     HonourRow,
     HonourService,

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from skillsapp.domain.studios import InnovationKind, PatentKind
-from skillsapp.services.registry import PersonRow, RegistryService
-from skillsapp.services.studio_records import InnovationInput, InnovationRow, PersonRef
-from skillsapp.services.studios import StudioService
+from skillsapp.services.registry.registry import PersonRow, RegistryService
+from skillsapp.services.studios.studio_records import InnovationInput, InnovationRow, PersonRef
+from skillsapp.services.studios.studios import StudioService
 from skillsapp.ui import signals
 from skillsapp.ui import studio_labels as sl
 from skillsapp.ui.dialogs.record_dialog import RecordDialog

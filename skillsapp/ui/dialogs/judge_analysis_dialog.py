@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skillsapp.services.judge_analysis import JudgeSeverityRow
+from skillsapp.services.scoring.judge_analysis import JudgeSeverityRow
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.models.results_table_models import SeverityTableModel
 from skillsapp.ui.widgets.tables import table_view

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skillsapp.services.judges import JudgeAccountRow
+from skillsapp.services.competitions.judges import JudgeAccountRow
 from skillsapp.ui.models.judge_table_models import JudgeAccountTableModel
 from skillsapp.ui.widgets.tables import sorted_table_view
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from skillsapp import messages
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.talent import GraduationResult, MentorshipStatus
-from skillsapp.services.mentorship import MentorshipInput, MentorshipRow, MentorshipService
-from skillsapp.services.registry import PersonRow, RegistryService
+from skillsapp.services.registry.registry import PersonRow, RegistryService
+from skillsapp.services.talent.mentorship import MentorshipInput, MentorshipRow, MentorshipService
 from skillsapp.ui import labels, msgbox, signals
 from skillsapp.ui import talent_labels as tl
 from skillsapp.ui.dialogs.record_dialog import RecordDialog

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from skillsapp import messages
 from skillsapp.app import Services
 from skillsapp.errors import UserError
-from skillsapp.services.paper import Mismatch
+from skillsapp.services.scoring.paper import Mismatch
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.formatting import parse_optional_decimal

@@ -8,9 +8,14 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from skillsapp.domain.marks import HonourLevel
-from skillsapp.services.honours import HonourTypeRow
-from skillsapp.services.nominations import NominationRow, NominationService, RoundInput, RoundRow
-from skillsapp.services.registry import PersonRow, RegistryService
+from skillsapp.services.registry.registry import PersonRow, RegistryService
+from skillsapp.services.talent.honours import HonourTypeRow
+from skillsapp.services.talent.nominations import (
+    NominationRow,
+    NominationService,
+    RoundInput,
+    RoundRow,
+)
 from skillsapp.services.units import UnitRow
 from skillsapp.ui import signals
 from skillsapp.ui import talent_labels as tl

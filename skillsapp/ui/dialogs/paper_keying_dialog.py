@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.competitions import RegistrationStatus
 from skillsapp.errors import UserError
-from skillsapp.services.marking import CriterionInfo
-from skillsapp.services.marks_grid import CellState, GridCell
+from skillsapp.services.scoring.marking import CriterionInfo
+from skillsapp.services.scoring.marks_grid import CellState, GridCell
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.models.mark_grid_model import (

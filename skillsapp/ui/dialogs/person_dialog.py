@@ -23,7 +23,7 @@ from skillsapp.domain.idcard import IdNumberInvalid, normalize_id, parse_id
 from skillsapp.domain.levels import PROFESSIONAL_TITLES, SkillLevel
 from skillsapp.domain.person_rules import PersonInput
 from skillsapp.errors import UserError, ValidationError
-from skillsapp.services.registry import PersonRow, RegistryService
+from skillsapp.services.registry.registry import PersonRow, RegistryService
 from skillsapp.services.units import UnitRow
 from skillsapp.ui import labels, signals
 from skillsapp.ui.widgets.form import FieldError, banner, with_error

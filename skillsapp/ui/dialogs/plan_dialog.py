@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from skillsapp.domain.studio_rules import COMPUTED_METRICS, Metric, check_metrics
-from skillsapp.services.studio_evaluation import EvaluationService, PlanInput, PlanRow
+from skillsapp.services.studios.studio_evaluation import EvaluationService, PlanInput, PlanRow
 from skillsapp.ui import signals
 from skillsapp.ui import studio_labels as sl
 from skillsapp.ui.dialogs.record_dialog import RecordDialog

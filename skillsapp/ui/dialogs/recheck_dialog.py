@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from skillsapp import messages
 from skillsapp.app import Services
 from skillsapp.errors import UserError
-from skillsapp.services.recheck import RecheckItemRow
+from skillsapp.services.scoring.recheck import RecheckItemRow
 from skillsapp.ui import signals
 from skillsapp.ui.widgets.form import banner
 

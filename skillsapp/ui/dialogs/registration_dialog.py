@@ -24,9 +24,9 @@ from skillsapp.app import Services
 from skillsapp.domain.idcard import normalize_id
 from skillsapp.domain.person_rules import PersonInput
 from skillsapp.errors import UserError, ValidationError
-from skillsapp.services.events import EventRow
-from skillsapp.services.registrations import RegistrationRow
-from skillsapp.services.registry import PersonRow
+from skillsapp.services.competitions.events import EventRow
+from skillsapp.services.competitions.registrations import RegistrationRow
+from skillsapp.services.registry.registry import PersonRow
 from skillsapp.ui import labels, msgbox, signals
 from skillsapp.ui.dialogs.person_dialog import ID_LENGTH, MOBILE_LENGTH
 from skillsapp.ui.widgets.form import FieldError, banner, with_error

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QDoubleSpinBox, QPlainTextEdit, QWidget
 
-from skillsapp.services.studio_evaluation import EvaluationService, ManualScores, PlanRow
+from skillsapp.services.studios.studio_evaluation import EvaluationService, ManualScores, PlanRow
 from skillsapp.ui import signals
 from skillsapp.ui import studio_labels as sl
 from skillsapp.ui.dialogs.record_dialog import RecordDialog

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.domain.studios import StudioKind, StudioStatus
-from skillsapp.services.registry import RegistryService
-from skillsapp.services.studios import StudioInput, StudioRow, StudioService
+from skillsapp.services.registry.registry import RegistryService
+from skillsapp.services.studios.studios import StudioInput, StudioRow, StudioService
 from skillsapp.services.units import UnitRow
 from skillsapp.ui import signals
 from skillsapp.ui import studio_labels as sl

@@ -8,10 +8,15 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QLineEdit, QSpinBox, QWidget
 
 from skillsapp.domain.levels import SkillLevel
-from skillsapp.services.registry import PersonRow, RegistryService
-from skillsapp.services.studio_detail import MemberRow
-from skillsapp.services.studio_records import TalentInput, TalentRow, TrainingInput, TrainingRow
-from skillsapp.services.studios import StudioService
+from skillsapp.services.registry.registry import PersonRow, RegistryService
+from skillsapp.services.studios.studio_detail import MemberRow
+from skillsapp.services.studios.studio_records import (
+    TalentInput,
+    TalentRow,
+    TrainingInput,
+    TrainingRow,
+)
+from skillsapp.services.studios.studios import StudioService
 from skillsapp.ui import labels, signals
 from skillsapp.ui.dialogs.record_dialog import RecordDialog
 from skillsapp.ui.widgets.date_field import OptionalDateEdit

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from skillsapp import messages
 from skillsapp.domain.levels import PROFESSIONAL_TITLES, SkillLevel
-from skillsapp.services.talent import (
+from skillsapp.services.talent.talent import (
     CertificateInput,
     CertificateRow,
     TalentService,

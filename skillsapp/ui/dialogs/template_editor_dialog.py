@@ -26,7 +26,7 @@ from skillsapp import messages
 from skillsapp.app import Services
 from skillsapp.domain.cert_layout import Field, FieldKind, Layout
 from skillsapp.errors import UserError
-from skillsapp.services.cert_assets import LoadedVersion, layout_problems
+from skillsapp.services.certificates.cert_assets import LoadedVersion, layout_problems
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.widgets.template_asset_panel import TemplateAssetPanel
 from skillsapp.ui.widgets.template_field_form import TemplateFieldForm

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QColor
 
 from skillsapp.domain.certificates import CertificateStatus
-from skillsapp.services.cert_verify import RegisterEntry
+from skillsapp.services.certificates.cert_verify import RegisterEntry
 from skillsapp.ui import certificate_labels
 from skillsapp.ui.formatting import local_time
 from skillsapp.ui.models.list_model import Column, ListTableModel

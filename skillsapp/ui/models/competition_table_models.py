@@ -12,8 +12,8 @@ from skillsapp.ui.icons import icon
 from skillsapp.ui.models.list_model import Column, Index, ListTableModel
 
 if TYPE_CHECKING:  # the list page must not load the scheme and spreadsheet code
-    from skillsapp.services.competitions import CompetitionRow
-    from skillsapp.services.events import EventRow
+    from skillsapp.services.competitions.competitions import CompetitionRow
+    from skillsapp.services.competitions.events import EventRow
 
 _C = "CompetitionTableModel"
 _E = "EventTableModel"

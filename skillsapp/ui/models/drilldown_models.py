@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
-from skillsapp.services.results_drilldown import (
+from skillsapp.services.scoring.results_drilldown import (
     ContestantDrilldown,
     CriterionDrillRow,
     JudgeMarkRow,

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from skillsapp.domain.studio_rules import Metric, RankedStudio
-from skillsapp.services.studio_evaluation import PlanRow, Ranking
+from skillsapp.services.studios.studio_evaluation import PlanRow, Ranking
 from skillsapp.ui import studio_labels as sl
 from skillsapp.ui.formatting import decimal_text, parse_decimal, parse_optional_decimal
 from skillsapp.ui.models.edit_model import EditableTableModel, EditColumn

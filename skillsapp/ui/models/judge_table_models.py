@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
-from skillsapp.services.judges import ConflictRow, JudgeAccountRow, JudgeRow
+from skillsapp.services.competitions.judges import ConflictRow, JudgeAccountRow, JudgeRow
 from skillsapp.ui.icons import icon
 from skillsapp.ui.models.list_model import Column, Index, ListTableModel
 

@@ -17,8 +17,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from skillsapp import messages
 from skillsapp.errors import UserError
-from skillsapp.services.marking import CriterionInfo, value_problem
-from skillsapp.services.marks_grid import CellState, GridCell, MarkGrid
+from skillsapp.services.scoring.marking import CriterionInfo, value_problem
+from skillsapp.services.scoring.marks_grid import CellState, GridCell, MarkGrid
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.formatting import decimal_text, parse_optional_decimal
 from skillsapp.ui.icons import icon

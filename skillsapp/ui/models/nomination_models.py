@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from skillsapp.services.nominations import DocumentRow, NominationRow, RoundRow
+from skillsapp.services.talent.nominations import DocumentRow, NominationRow, RoundRow
 from skillsapp.ui import talent_labels as tl
 from skillsapp.ui.formatting import local_time
 from skillsapp.ui.models.list_model import Column, ListTableModel

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
-from skillsapp.services.marks_review import PanelCell, PanelRow, PanelView
+from skillsapp.services.scoring.marks_review import PanelCell, PanelRow, PanelView
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.formatting import decimal_text
 from skillsapp.ui.models.list_model import Index

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from skillsapp.services.registry import SORT_KEYS, PersonPage, PersonQuery, PersonRow
+from skillsapp.services.registry.registry import SORT_KEYS, PersonPage, PersonQuery, PersonRow
 from skillsapp.ui import labels
 
 PAGE_SIZE = 500

@@ -7,11 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from skillsapp.services.honours import HonourRow
-from skillsapp.services.mentorship import MentorshipRow
-from skillsapp.services.profile import InnovationRow, StudioMembershipRow
-from skillsapp.services.publish import HistoryRow
-from skillsapp.services.talent import CertificateRow, TitleRow
+from skillsapp.services.scoring.publish import HistoryRow
+from skillsapp.services.talent.honours import HonourRow
+from skillsapp.services.talent.mentorship import MentorshipRow
+from skillsapp.services.talent.profile import InnovationRow, StudioMembershipRow
+from skillsapp.services.talent.talent import CertificateRow, TitleRow
 from skillsapp.ui import labels
 from skillsapp.ui import studio_labels as sl
 from skillsapp.ui import talent_labels as tl

@@ -18,7 +18,11 @@ from PySide6.QtGui import QColor
 
 from skillsapp import messages
 from skillsapp.domain.competitions import RegistrationStatus
-from skillsapp.services.registrations import RegistrationPage, RegistrationQuery, RegistrationRow
+from skillsapp.services.competitions.registrations import (
+    RegistrationPage,
+    RegistrationQuery,
+    RegistrationRow,
+)
 from skillsapp.ui import competition_labels as cl
 from skillsapp.ui.icons import icon
 from skillsapp.ui.models.list_model import ROW_ROLE, Index

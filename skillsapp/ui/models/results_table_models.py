@@ -9,9 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from skillsapp.domain.marks import AppealStatus
-from skillsapp.services.appeals import AppealRow
-from skillsapp.services.judge_analysis import JudgeSeverityRow
-from skillsapp.services.results_read import (
+from skillsapp.services.scoring.appeals import AppealRow
+from skillsapp.services.scoring.judge_analysis import JudgeSeverityRow
+from skillsapp.services.scoring.results_read import (
     EventResultsView,
     MissingMarkRow,
     ResultRow,

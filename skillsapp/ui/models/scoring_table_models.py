@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from skillsapp.domain.marks import SheetStatus, SubmissionStatus
-from skillsapp.services.marks import JudgeEventRow
-from skillsapp.services.marks_review import PanelJudge
-from skillsapp.services.paper import Mismatch, SheetRow
-from skillsapp.services.recheck import RecheckItemRow
+from skillsapp.services.scoring.marks import JudgeEventRow
+from skillsapp.services.scoring.marks_review import PanelJudge
+from skillsapp.services.scoring.paper import Mismatch, SheetRow
+from skillsapp.services.scoring.recheck import RecheckItemRow
 from skillsapp.ui import competition_labels as cl
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.formatting import decimal_text, local_time

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from skillsapp.services.cert_keys import KeyRow
+from skillsapp.services.certificates.cert_keys import KeyRow
 from skillsapp.ui.formatting import local_time
 from skillsapp.ui.models.list_model import Column, ListTableModel
 

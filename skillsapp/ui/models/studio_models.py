@@ -9,9 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from skillsapp.domain.studio_rules import ConditionCheck, StudioConditions
-from skillsapp.services.studio_detail import MemberRow
-from skillsapp.services.studio_queries import StudioRow
-from skillsapp.services.studio_records import InnovationRow, TalentRow, TrainingRow
+from skillsapp.services.studios.studio_detail import MemberRow
+from skillsapp.services.studios.studio_queries import StudioRow
+from skillsapp.services.studios.studio_records import InnovationRow, TalentRow, TrainingRow
 from skillsapp.ui import labels
 from skillsapp.ui import studio_labels as sl
 from skillsapp.ui import talent_labels as tl

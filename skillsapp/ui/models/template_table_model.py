@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from skillsapp.services.cert_templates import TemplateRow
+from skillsapp.services.certificates.cert_templates import TemplateRow
 from skillsapp.ui import certificate_labels
 from skillsapp.ui.models.list_model import Column, ListTableModel
 

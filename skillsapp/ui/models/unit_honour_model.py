@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from skillsapp.domain.honour_catalogue import LEVEL_ORDER
-from skillsapp.services.honours import HonourRow
+from skillsapp.services.talent.honours import HonourRow
 from skillsapp.ui import talent_labels as tl
 from skillsapp.ui.models.list_model import Column, ListTableModel
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from skillsapp import messages
 from skillsapp.app import Services
 from skillsapp.errors import UserError
-from skillsapp.services.cert_candidates import CertificateCandidate
-from skillsapp.services.certificates import IssueCancelled, IssueResult
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.certificates.cert_candidates import CertificateCandidate
+from skillsapp.services.certificates.certificates import IssueCancelled, IssueResult
+from skillsapp.services.registry.registry import PersonQuery
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.progress_dialog import TaskProgressDialog
 from skillsapp.ui.tasks import Task, TaskControl, report_error, run_task

@@ -21,8 +21,8 @@ from skillsapp.app import Services
 from skillsapp.domain.certificates import CertificateStatus
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.cert_verify import RegisterEntry
-from skillsapp.services.certificates import IssueResult, Output, RegisterFilter
+from skillsapp.services.certificates.cert_verify import RegisterEntry
+from skillsapp.services.certificates.certificates import IssueResult, Output, RegisterFilter
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.pdf_viewer_dialog import PdfViewerDialog
 from skillsapp.ui.dialogs.reason_dialog import ReasonDialog

@@ -18,7 +18,7 @@ from skillsapp import messages
 from skillsapp.app import Services
 from skillsapp.domain.cert_layout import DEFAULT_SERIAL_PATTERN, check_serial_pattern
 from skillsapp.errors import UserError
-from skillsapp.services.certificates import ISSUER_KEY, PATTERN_KEY
+from skillsapp.services.certificates.certificates import ISSUER_KEY, PATTERN_KEY
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.widgets.refresh import RefreshOnChange
 from skillsapp.ui.widgets.signing_key_box import SigningKeyBox

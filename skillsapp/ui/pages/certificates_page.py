@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.registry.registry import PersonQuery
 from skillsapp.ui.pages.certificate_issue_tab import CertificateIssueTab
 from skillsapp.ui.pages.certificate_register_tab import CertificateRegisterTab
 from skillsapp.ui.pages.certificate_settings_tab import CertificateSettingsTab

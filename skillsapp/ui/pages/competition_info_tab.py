@@ -16,7 +16,7 @@ from skillsapp import messages
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import Conflict, UserError, ValidationError
-from skillsapp.services.competitions import LOCKED
+from skillsapp.services.competitions.competitions import LOCKED
 from skillsapp.ui import signals
 from skillsapp.ui.pages.competition_tab import CompetitionTab
 from skillsapp.ui.widgets.competition_form import (

@@ -17,7 +17,7 @@ from skillsapp.app import Services
 from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.competitions import CompetitionRow
+from skillsapp.services.competitions.competitions import CompetitionRow
 from skillsapp.ui import competition_labels as cl
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.models.competition_table_models import CompetitionTableModel

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from skillsapp.app import Services
 from skillsapp.domain.competitions import CompetitionStatus
-from skillsapp.services.competitions import CompetitionDetail
+from skillsapp.services.competitions.competitions import CompetitionDetail
 from skillsapp.ui.widgets.refresh import RefreshOnChange
 
 

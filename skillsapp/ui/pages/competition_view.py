@@ -9,7 +9,7 @@ from skillsapp.app import Services
 from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.competitions import CompetitionDetail
+from skillsapp.services.competitions.competitions import CompetitionDetail
 from skillsapp.ui import competition_labels as cl
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.reason_dialog import ReasonDialog

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.registry.registry import PersonQuery
 from skillsapp.ui.widgets.refresh import RefreshOnChange
 
 

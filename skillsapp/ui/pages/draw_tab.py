@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.draw import DRAW_OPEN, SEED_LIMIT, DrawResult
-from skillsapp.services.events import EventRow
-from skillsapp.services.registrations import RegistrationQuery
+from skillsapp.services.competitions.draw import DRAW_OPEN, SEED_LIMIT, DrawResult
+from skillsapp.services.competitions.events import EventRow
+from skillsapp.services.competitions.registrations import RegistrationQuery
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.formatting import local_time
 from skillsapp.ui.models.competition_table_models import EventTableModel

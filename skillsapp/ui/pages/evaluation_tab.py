@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.studio_evaluation import PlanRow, Ranking
+from skillsapp.services.studios.studio_evaluation import PlanRow, Ranking
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import talent_labels as tl
 from skillsapp.ui.dialogs.plan_dialog import PlanDialog

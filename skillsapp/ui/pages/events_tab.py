@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.competitions import SETUP_OPEN
-from skillsapp.services.events import EventRow
+from skillsapp.services.competitions.competitions import SETUP_OPEN
+from skillsapp.services.competitions.events import EventRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.event_dialog import EventDialog
 from skillsapp.ui.models.competition_table_models import EventTableModel

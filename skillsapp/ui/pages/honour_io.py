@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from skillsapp.app import Services
 from skillsapp.interchange.honours_xlsx import HEADER_ALIASES
-from skillsapp.services.honour_import import HonourImportPreview, HonourImportResult
+from skillsapp.services.talent.honour_import import HonourImportPreview, HonourImportResult
 from skillsapp.ui import labels, msgbox, signals
 from skillsapp.ui.pages.import_flow import ImportFlow
 from skillsapp.ui.tasks import TaskControl

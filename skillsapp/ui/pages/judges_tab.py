@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.events import EventRow
-from skillsapp.services.judges import JUDGES_OPEN, ConflictRow, JudgeRow
+from skillsapp.services.competitions.events import EventRow
+from skillsapp.services.competitions.judges import JUDGES_OPEN, ConflictRow, JudgeRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.judge_pick_dialog import JudgePickDialog
 from skillsapp.ui.models.competition_table_models import EventTableModel

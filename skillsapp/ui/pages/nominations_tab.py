@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.nominations import NominationRow
+from skillsapp.services.talent.nominations import NominationRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import talent_labels as tl
 from skillsapp.ui.dialogs.nomination_dialogs import NominateDialog, RoundDialog

@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from skillsapp.app import Services
-from skillsapp.services.person_import import ImportPreview, ImportResult
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.registry.person_import import ImportPreview, ImportResult
+from skillsapp.services.registry.registry import PersonQuery
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.progress_dialog import TaskProgressDialog
 from skillsapp.ui.pages.import_flow import ImportFlow
@@ -67,7 +67,7 @@ class PersonExportFlow(QObject):
         registry = self._services.registry
 
         def export(_control: TaskControl) -> int:
-            from skillsapp.services.registry_export import export_persons
+            from skillsapp.services.registry.registry_export import export_persons
 
             return export_persons(registry, query, path)
 

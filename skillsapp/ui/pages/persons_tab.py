@@ -23,7 +23,7 @@ from skillsapp.domain.enums import Gender
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.registry import PersonQuery, PersonRow
+from skillsapp.services.registry.registry import PersonQuery, PersonRow
 from skillsapp.ui import labels, msgbox, prefs, signals
 from skillsapp.ui.dialogs.person_dialog import PersonDialog
 from skillsapp.ui.models.person_table_model import COLUMN_KEYS, COLUMNS, PersonTableModel

@@ -11,9 +11,9 @@ from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.domain.talent import MentorshipStatus
 from skillsapp.errors import UserError
-from skillsapp.services.honours import HonourRow
-from skillsapp.services.mentorship import MentorshipRow
-from skillsapp.services.profile import PersonProfile
+from skillsapp.services.talent.honours import HonourRow
+from skillsapp.services.talent.mentorship import MentorshipRow
+from skillsapp.services.talent.profile import PersonProfile
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.honour_dialog import HonourDialog
 from skillsapp.ui.dialogs.mentorship_dialog import (

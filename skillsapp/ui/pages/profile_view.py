@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.profile import PersonProfile
+from skillsapp.services.talent.profile import PersonProfile
 from skillsapp.ui import labels, signals
 from skillsapp.ui.dialogs.person_dialog import PersonDialog
 from skillsapp.ui.formatting import date_text

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from skillsapp.app import Services
-from skillsapp.services.registration_import import (
+from skillsapp.services.competitions.registration_import import (
     RegistrationImportPreview,
     RegistrationImportResult,
 )

@@ -20,9 +20,9 @@ from skillsapp.app import Services
 from skillsapp.domain.competitions import RegistrationStatus
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.competitions import REGISTRATION_OPEN
-from skillsapp.services.events import EventRow
-from skillsapp.services.registrations import RegistrationQuery, RegistrationRow
+from skillsapp.services.competitions.competitions import REGISTRATION_OPEN
+from skillsapp.services.competitions.events import EventRow
+from skillsapp.services.competitions.registrations import RegistrationQuery, RegistrationRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.reason_dialog import ReasonDialog
 from skillsapp.ui.models.registration_table_model import RegistrationTableModel

@@ -12,7 +12,7 @@ from skillsapp.ui.pages.persons_tab import PersonsTab
 from skillsapp.ui.pages.units_tab import UnitsTab
 
 if TYPE_CHECKING:
-    from skillsapp.services.profile import PersonProfile
+    from skillsapp.services.talent.profile import PersonProfile
 
 
 class RegistryPage(QWidget):
@@ -81,7 +81,7 @@ class RegistryPage(QWidget):
     def _open_richest_profile(self) -> None:
         """Studio leaders and the first persons: the one whose profile holds the most."""
         from skillsapp.domain.roles import Permission
-        from skillsapp.services.registry import PersonQuery
+        from skillsapp.services.registry.registry import PersonQuery
 
         services = self._services
         ids = [r.id for r in services.registry.search(PersonQuery(limit=40)).rows]

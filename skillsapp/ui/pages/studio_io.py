@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from skillsapp.app import Services
 from skillsapp.interchange.studios_xlsx import INNOVATION_HEADERS, STUDIO_HEADERS
-from skillsapp.services.studio_import import ImportResult, Preview
+from skillsapp.services.studios.studio_import import ImportResult, Preview
 from skillsapp.ui import labels, msgbox, signals
 from skillsapp.ui.pages.import_flow import ImportFlow
 from skillsapp.ui.tasks import TaskControl

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
-from skillsapp.services.studio_queries import StudioFilter, StudioRow
+from skillsapp.services.studios.studio_queries import StudioFilter, StudioRow
 from skillsapp.ui import signals
 from skillsapp.ui import studio_labels as sl
 from skillsapp.ui import talent_labels as tl

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.studio_records import PersonRef
-from skillsapp.services.studios import StudioDetail
+from skillsapp.services.studios.studio_records import PersonRef
+from skillsapp.services.studios.studios import StudioDetail
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import studio_labels as sl
 from skillsapp.ui.dialogs.innovation_dialog import InnovationDialog

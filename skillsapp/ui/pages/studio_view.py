@@ -18,7 +18,7 @@ from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.domain.studios import StudioStatus
 from skillsapp.errors import UserError
-from skillsapp.services.studios import StudioDetail, StudioRow
+from skillsapp.services.studios.studios import StudioDetail, StudioRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import studio_labels as sl
 from skillsapp.ui import talent_labels as tl

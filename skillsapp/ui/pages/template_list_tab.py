@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from skillsapp.app import Services
 from skillsapp.errors import UserError, ValidationError
-from skillsapp.services.cert_templates import TemplateRow
+from skillsapp.services.certificates.cert_templates import TemplateRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.models.template_table_model import TemplateTableModel
 from skillsapp.ui.pages.file_flow import ask_save_path

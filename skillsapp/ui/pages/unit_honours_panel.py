@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.honours import HonourRow
+from skillsapp.services.talent.honours import HonourRow
 from skillsapp.services.units import UnitRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.dialogs.honour_dialog import HonourDialog

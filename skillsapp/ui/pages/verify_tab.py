@@ -15,7 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from skillsapp.app import Services
-from skillsapp.services.cert_verify import PAYLOAD_TAG, RegisterEntry, VerifyResult, VerifyStatus
+from skillsapp.services.certificates.cert_verify import (
+    PAYLOAD_TAG,
+    RegisterEntry,
+    VerifyResult,
+    VerifyStatus,
+)
 from skillsapp.ui import certificate_labels
 from skillsapp.ui.formatting import local_time
 from skillsapp.ui.icons import icon

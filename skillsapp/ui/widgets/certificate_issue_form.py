@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from skillsapp.app import Services
 from skillsapp.domain.certificates import TemplateKind
-from skillsapp.services.cert_templates import TemplateRow
-from skillsapp.services.certificates import Output
-from skillsapp.services.competitions import CompetitionRow
+from skillsapp.services.certificates.cert_templates import TemplateRow
+from skillsapp.services.certificates.certificates import Output
+from skillsapp.services.competitions.competitions import CompetitionRow
 from skillsapp.ui import certificate_labels
 from skillsapp.ui.widgets.certificate_source_box import CertificateSourceBox
 

@@ -23,14 +23,18 @@ from skillsapp.app import Services
 from skillsapp.domain.certificates import TemplateKind
 from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.errors import UserError
-from skillsapp.services.cert_candidates import AWARD_MAX, TITLE_MAX, CertificateCandidate
-from skillsapp.services.certificates import AwardedRow, HonourGroup
-from skillsapp.services.competitions import CompetitionRow
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.certificates.cert_candidates import (
+    AWARD_MAX,
+    TITLE_MAX,
+    CertificateCandidate,
+)
+from skillsapp.services.certificates.certificates import AwardedRow, HonourGroup
+from skillsapp.services.competitions.competitions import CompetitionRow
+from skillsapp.services.registry.registry import PersonQuery
 from skillsapp.ui.widgets.fields import narrow_combo
 
 if TYPE_CHECKING:  # the profile service brings the PDF libraries: not at start-up
-    from skillsapp.services.profile import SavedSearchRow
+    from skillsapp.services.talent.profile import SavedSearchRow
 
 FINAL = (CompetitionStatus.FINAL, CompetitionStatus.ARCHIVED)
 HINT_STYLE = "color: #5f6b7a;"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from skillsapp.domain.competitions import CompetitionKind, CompetitionLevel
-from skillsapp.services.competitions import CompetitionInput
+from skillsapp.services.competitions.competitions import CompetitionInput
 from skillsapp.services.units import UnitRow
 from skillsapp.ui import competition_labels as cl
 from skillsapp.ui.widgets.date_field import OptionalDateEdit

@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from skillsapp.domain.competitions import CompetitionStatus
-from skillsapp.services.competitions import CompetitionDetail
-from skillsapp.services.workflow import FORWARD, ORDER
+from skillsapp.services.competitions.competitions import CompetitionDetail
+from skillsapp.services.competitions.workflow import FORWARD, ORDER
 from skillsapp.ui import competition_labels as cl
 from skillsapp.ui.formatting import date_range_text
 from skillsapp.ui.icons import icon

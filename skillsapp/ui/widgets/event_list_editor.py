@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from skillsapp import messages
-from skillsapp.services.events import MAX_NAME_LENGTH
+from skillsapp.services.competitions.events import MAX_NAME_LENGTH
 from skillsapp.ui.widgets.form import FieldError
 
 TRADE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from skillsapp.services.marks_grid import CellState
+from skillsapp.services.scoring.marks_grid import CellState
 from skillsapp.ui import scoring_labels as sl
 
 

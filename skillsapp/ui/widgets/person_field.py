@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from skillsapp.services.registry import PersonRow, RegistryService
+from skillsapp.services.registry.registry import PersonRow, RegistryService
 from skillsapp.ui.widgets.dialogs import open_dialog
 from skillsapp.ui.widgets.person_picker import PersonPicker
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from skillsapp.services.registry import PersonQuery, PersonRow, RegistryService
+from skillsapp.services.registry.registry import PersonQuery, PersonRow, RegistryService
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULTS = 30

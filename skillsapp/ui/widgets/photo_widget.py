@@ -8,7 +8,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from skillsapp.services.registry import PHOTO_MAX_BYTES
+from skillsapp.services.registry.registry import PHOTO_MAX_BYTES
 from skillsapp.ui.widgets.form import FieldError
 
 PREVIEW_SIZE = QSize(100, 140)  # 5:7, the proportions of a printed ID photo

@@ -9,13 +9,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from skillsapp.errors import UserError
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.registry.registry import PersonQuery
 from skillsapp.ui import msgbox
 from skillsapp.ui.dialogs.small_dialogs import NameDialog
 from skillsapp.ui.widgets.dialogs import open_dialog
 
 if TYPE_CHECKING:  # the profile service brings the PDF libraries: not at start-up
-    from skillsapp.services.profile import ProfileService, SavedSearchRow
+    from skillsapp.services.talent.profile import ProfileService, SavedSearchRow
 
 
 class SavedSearchBar(QWidget):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.cert_keys import MIN_PASSWORD, KeyRow
+from skillsapp.services.certificates.cert_keys import MIN_PASSWORD, KeyRow
 from skillsapp.ui import msgbox
 from skillsapp.ui.dialogs.key_password_dialog import KeyPasswordDialog
 from skillsapp.ui.models.signing_key_model import SigningKeyTableModel

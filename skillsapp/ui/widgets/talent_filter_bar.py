@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from skillsapp.services.registry import PersonQuery, RegistryService
+from skillsapp.services.registry.registry import PersonQuery, RegistryService
 from skillsapp.ui import talent_labels as tl
 from skillsapp.ui.widgets.fields import select_data
 from skillsapp.ui.widgets.person_field import PersonField
 from skillsapp.ui.widgets.person_filter_bar import _refill
 
 if TYPE_CHECKING:
-    from skillsapp.services.honours import HonourTypeRow
-    from skillsapp.services.studio_queries import StudioRow
+    from skillsapp.services.studios.studio_queries import StudioRow
+    from skillsapp.services.talent.honours import HonourTypeRow
 
 
 class TalentFilterBar(QWidget):

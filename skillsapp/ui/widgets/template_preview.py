@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from skillsapp.domain.cert_layout import Field, Layout
 from skillsapp.pdf.cert_text import FontBook
 from skillsapp.pdf.certificates import render_pdf
-from skillsapp.services.cert_templates import sample_record
+from skillsapp.services.certificates.cert_templates import sample_record
 
 MARGIN = 8
 

@@ -17,7 +17,7 @@ from skillsapp.app import Services
 from skillsapp.domain.certificates import Certificate
 from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.logging_setup import reset_logging
-from skillsapp.services.cert_verify import RegisterEntry, make_payload
+from skillsapp.services.certificates.cert_verify import RegisterEntry, make_payload
 from tests.unit.pdf.pdf_checks import page_sizes, text
 from tests.unit.services.test_cert_helpers import meet, publish_results
 

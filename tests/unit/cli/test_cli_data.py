@@ -19,7 +19,7 @@ from skillsapp.domain.roles import Role
 from skillsapp.logging_setup import reset_logging
 from skillsapp.services.audit import AuditFilter
 from skillsapp.services.context import Actor
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.registry.registry import PersonQuery
 from tests.factories import id_number, person_input
 
 HEADER = ["姓名", "身份证号", "手机号", "单位", "工种", "技能等级"]

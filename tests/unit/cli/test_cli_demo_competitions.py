@@ -23,9 +23,9 @@ from skillsapp.domain.competitions import (
 )
 from skillsapp.domain.marks import JudgeSubmission, Mark, SubmissionStatus
 from skillsapp.logging_setup import reset_logging
-from skillsapp.services.competitions import CompetitionRow
-from skillsapp.services.demo import write_demo
-from skillsapp.services.demo_competitions import (
+from skillsapp.services.competitions.competitions import CompetitionRow
+from skillsapp.services.demo.demo import write_demo
+from skillsapp.services.demo.demo_competitions import (
     CONTEST_CODE,
     CONTEST_DRAW_SEED,
     CONTEST_FIELD,

@@ -18,9 +18,9 @@ from skillsapp.app import Services, open_services
 from skillsapp.domain.marks import Honour, HonourLevel
 from skillsapp.domain.talent import Mentorship, MentorshipStatus, SkillCertificate
 from skillsapp.logging_setup import reset_logging
-from skillsapp.services.demo import write_demo
-from skillsapp.services.demo_competitions import MIN_PERSONS
-from skillsapp.services.registry import PersonRow
+from skillsapp.services.demo.demo import write_demo
+from skillsapp.services.demo.demo_competitions import MIN_PERSONS
+from skillsapp.services.registry.registry import PersonRow
 from tests.factories import id_number, person_input
 from tests.unit.pdf.pdf_checks import text
 

@@ -13,7 +13,7 @@ from skillsapp.__main__ import main
 from skillsapp.app import Services
 from skillsapp.cli.template_cmds import KEY_PASSWORD_ENV
 from skillsapp.logging_setup import reset_logging
-from skillsapp.services.cert_keys import CertificateKeyService
+from skillsapp.services.certificates.cert_keys import CertificateKeyService
 from tests.unit.services.test_cert_helpers import template_id
 
 

@@ -27,8 +27,8 @@ from skillsapp.interchange.persons import (
 from skillsapp.interchange.rows import RowProblem
 from skillsapp.interchange.tables import write_xlsx
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.person_import import ImportCancelled
-from skillsapp.services.registry import PersonQuery, PersonRow
+from skillsapp.services.registry.person_import import ImportCancelled
+from skillsapp.services.registry.registry import PersonQuery, PersonRow
 from tests.factories import id_number, person_input
 
 ZH = ["姓名", "性别", "身份证号", "手机号", "单位", "工种", "技能等级", "职称"]

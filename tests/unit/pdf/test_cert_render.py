@@ -19,7 +19,7 @@ from skillsapp.pdf.cert_render import fit_field
 from skillsapp.pdf.cert_text import FontBook, FontUnusable, register_user_font
 from skillsapp.pdf.certificates import default_fonts, render_pdf, write_each
 from skillsapp.pdf.fonts import FALLBACK, KAI, has_glyph, kai_chain, register
-from skillsapp.services import demo
+from skillsapp.services.demo import demo
 from tests.unit.pdf.pdf_checks import (
     drawn_characters,
     embedded_fonts,

@@ -13,9 +13,9 @@ from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.pdf.dossier import LABELS, WEIGHTS, DossierTable, DossierView, dossier_pdf
 from skillsapp.pdf.layout import PageFrame
-from skillsapp.services.honours import HonourInput
-from skillsapp.services.mentorship import MentorshipInput
-from skillsapp.services.talent import CertificateInput
+from skillsapp.services.talent.honours import HonourInput
+from skillsapp.services.talent.mentorship import MentorshipInput
+from skillsapp.services.talent.talent import CertificateInput
 from tests.unit.pdf.pdf_checks import A4_PORTRAIT, notdef_characters, page_sizes, reader, text
 from tests.unit.services.test_talent_helpers import final_result, person, type_id
 

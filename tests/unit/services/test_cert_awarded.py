@@ -15,7 +15,7 @@ from skillsapp.domain.marks import EventResult
 from skillsapp.domain.scheme_doc import standard_spec
 from skillsapp.domain.scoring import Merit, TitleRule
 from skillsapp.errors import PermissionDenied
-from skillsapp.services.certificates import AwardedRow, Output
+from skillsapp.services.certificates.certificates import AwardedRow, Output
 from tests.conftest import as_role
 from tests.unit.services.test_cert_helpers import (
     TITLE,

@@ -16,8 +16,8 @@ from skillsapp.domain.competitions import Competition, CompetitionStatus
 from skillsapp.domain.enums import Gender
 from skillsapp.domain.marks import EventResult
 from skillsapp.domain.models import Person
-from skillsapp.services.cert_keys import CertificateKeyService
-from skillsapp.services.certificates import CertificateService, Output
+from skillsapp.services.certificates.cert_keys import CertificateKeyService
+from skillsapp.services.certificates.certificates import CertificateService, Output
 from tests.factories import id_number
 from tests.unit.services.test_competition_helpers import Meet, competition, enter, event, unit
 

@@ -14,7 +14,7 @@ from skillsapp.domain.certificates import Certificate, CertificatePrint, PrintKi
 from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.marks import Honour, HonourLevel, HonourType
 from skillsapp.errors import PermissionDenied, UserError, ValidationError
-from skillsapp.services.certificates import (
+from skillsapp.services.certificates.certificates import (
     ISSUER_KEY,
     PATTERN_KEY,
     IssueCancelled,

@@ -14,7 +14,7 @@ from skillsapp.app import Services
 from skillsapp.domain.certificates import SigningKey
 from skillsapp.errors import PermissionDenied, UserError
 from skillsapp.paths import data_dir
-from skillsapp.services.cert_keys import KEY_FILE, CertificateKeyService, fingerprint
+from skillsapp.services.certificates.cert_keys import KEY_FILE, CertificateKeyService, fingerprint
 from tests.conftest import as_role
 
 PASSWORD = "第二台电脑2025"

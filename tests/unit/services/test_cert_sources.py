@@ -9,9 +9,14 @@ import pytest
 from skillsapp.app import Services
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.errors import PermissionDenied, UserError, ValidationError
-from skillsapp.services.certificates import ISSUER_KEY, MAX_LISTED, CertificateService, Output
-from skillsapp.services.honours import HonourInput
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.certificates.certificates import (
+    ISSUER_KEY,
+    MAX_LISTED,
+    CertificateService,
+    Output,
+)
+from skillsapp.services.registry.registry import PersonQuery
+from skillsapp.services.talent.honours import HonourInput
 from tests.conftest import as_role
 from tests.unit.pdf.pdf_checks import page_texts
 from tests.unit.services.test_cert_helpers import (

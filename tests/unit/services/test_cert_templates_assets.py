@@ -12,7 +12,7 @@ from skillsapp.domain.cert_layout import Background, BackgroundKind, Field, Fiel
 from skillsapp.errors import NotFound, PermissionDenied, UserError, ValidationError
 from skillsapp.paths import resource
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.cert_assets import MAX_ASSET_BYTES
+from skillsapp.services.certificates.cert_assets import MAX_ASSET_BYTES
 from tests.conftest import as_role
 from tests.unit.services.test_cert_helpers import template_id
 from tests.unit.services.test_cert_templates import PNG

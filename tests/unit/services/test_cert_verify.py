@@ -12,15 +12,15 @@ from sqlalchemy import select
 
 from skillsapp.app import Services
 from skillsapp.domain.certificates import Certificate
-from skillsapp.services.cert_keys import PUBLIC_PREFIX
-from skillsapp.services.cert_verify import (
+from skillsapp.services.certificates.cert_keys import PUBLIC_PREFIX
+from skillsapp.services.certificates.cert_verify import (
     VerifyStatus,
     make_payload,
     parse_payload,
     signed_message,
     verify_with_public_key,
 )
-from skillsapp.services.certificates import ISSUER_KEY, Output, RegisterFilter
+from skillsapp.services.certificates.certificates import ISSUER_KEY, Output, RegisterFilter
 from tests.unit.services.test_cert_helpers import AWARDS, Setup, awarded, template_id
 
 

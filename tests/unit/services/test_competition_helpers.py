@@ -11,10 +11,10 @@ from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.roles import Role
 from skillsapp.domain.scheme_doc import standard_spec
 from skillsapp.services.accounts import UserRow
-from skillsapp.services.competitions import CompetitionInput, CompetitionRow
-from skillsapp.services.events import EventInput, EventRow
-from skillsapp.services.registrations import RegistrationRow
-from skillsapp.services.registry import PersonRow
+from skillsapp.services.competitions.competitions import CompetitionInput, CompetitionRow
+from skillsapp.services.competitions.events import EventInput, EventRow
+from skillsapp.services.competitions.registrations import RegistrationRow
+from skillsapp.services.registry.registry import PersonRow
 from skillsapp.services.units import UnitInput, UnitRow
 from tests.factories import person_input
 
@@ -109,7 +109,7 @@ def advance(services: Services, competition_id: int, *targets: CompetitionStatus
 def mark_all(services: Services, competition_id: int) -> None:
     """Every missing mark entered as 0 (valid on every scale), so the meet may go to 公示."""
     from skillsapp.domain.marks import Mark
-    from skillsapp.services.results import competition_rankings
+    from skillsapp.services.scoring.results import competition_rankings
 
     with services.db.transaction() as session:
         for event in competition_rankings(session, competition_id):

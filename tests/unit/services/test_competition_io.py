@@ -12,7 +12,7 @@ from skillsapp.domain.competitions import CompetitionKind, CompetitionStatus
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.scheme_doc import spec_to_json, standard_spec
 from skillsapp.errors import UserError, ValidationError
-from skillsapp.services.events import EventInput
+from skillsapp.services.competitions.events import EventInput
 from tests.unit.services.test_competition_helpers import competition, enter, event, unit
 
 

@@ -12,7 +12,7 @@ from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.scheme_doc import spec_to_json, standard_spec
 from skillsapp.errors import UserError
 from skillsapp.interchange.entry_forms import write_entry_form
-from skillsapp.services.events import EventInput
+from skillsapp.services.competitions.events import EventInput
 from tests.factories import person_input
 from tests.unit.services.test_competition_helpers import Meet, final_meet, judge, person
 

@@ -8,7 +8,7 @@ from itertools import permutations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillsapp.services.draw import SEED_LIMIT, draw_event_entries
+from skillsapp.services.competitions.draw import SEED_LIMIT, draw_event_entries
 
 SEEDS = st.integers(min_value=0, max_value=SEED_LIMIT - 1)
 IDS = st.lists(st.integers(min_value=1, max_value=10**6), min_size=1, max_size=60, unique=True)

@@ -8,7 +8,7 @@ from skillsapp.app import Services
 from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.errors import PermissionDenied, UserError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.draw import draw_event_entries
+from skillsapp.services.competitions.draw import draw_event_entries
 from tests.conftest import as_role
 from tests.unit.services.test_competition_helpers import (
     advance,

@@ -16,7 +16,7 @@ from skillsapp.domain.scheme_doc import ComponentSpec, CriterionSpec, spec_to_js
 from skillsapp.domain.scoring import TieBreak
 from skillsapp.errors import Blocked, PermissionDenied, UserError, ValidationError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.events import EventInput
+from skillsapp.services.competitions.events import EventInput
 from tests.conftest import as_role
 from tests.unit.services.test_competition_helpers import (
     advance,

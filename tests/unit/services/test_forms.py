@@ -22,8 +22,8 @@ from skillsapp.domain.competitions import (
 from skillsapp.domain.roles import Role
 from skillsapp.errors import NotFound, PermissionDenied
 from skillsapp.interchange.score_sheets import read_score_sheet
-from skillsapp.services.competitions import CompetitionInput, CompetitionService
-from skillsapp.services.forms import FormsCancelled, FormsService
+from skillsapp.services.competitions.competitions import CompetitionInput, CompetitionService
+from skillsapp.services.competitions.forms import FormsCancelled, FormsService
 from skillsapp.services.units import UnitInput
 from tests.conftest import as_role
 from tests.factories import person_input

@@ -11,7 +11,7 @@ from skillsapp.app import Services
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.errors import PermissionDenied, UserError
 from skillsapp.interchange.honours_xlsx import HONOUR_HEADERS, read_honours, write_honours_template
-from skillsapp.services.honours import HonourInput
+from skillsapp.services.talent.honours import HonourInput
 from tests.conftest import as_role
 from tests.factories import id_number
 from tests.unit.services.test_talent_helpers import entries, person, type_id

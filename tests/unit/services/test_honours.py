@@ -10,7 +10,7 @@ from skillsapp.app import Services
 from skillsapp.domain.honour_catalogue import DEFAULT_TYPES
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.errors import Conflict, NotFound, PermissionDenied, ValidationError
-from skillsapp.services.honours import HonourInput
+from skillsapp.services.talent.honours import HonourInput
 from skillsapp.services.units import UnitInput
 from tests.conftest import as_role
 from tests.unit.services.test_talent_helpers import entries, person, type_id

@@ -11,7 +11,7 @@ from skillsapp.app import Services, open_services
 from skillsapp.domain.marks import ChangeKind, Mark, MarkChange, MarkSource, SubmissionStatus
 from skillsapp.errors import Conflict, PermissionDenied, UserError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.marks import CellState
+from skillsapp.services.scoring.marks import CellState
 from tests.unit.services.test_marks_helpers import D, Scoring, fill, scoring
 
 GRID_ONLY = "P2"

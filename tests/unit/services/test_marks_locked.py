@@ -13,7 +13,7 @@ import pytest
 from skillsapp.app import Services
 from skillsapp.domain.roles import Role
 from skillsapp.errors import UserError
-from skillsapp.services.paper import MarkImportPreview
+from skillsapp.services.scoring.paper import MarkImportPreview
 from tests.unit.services.test_marks_helpers import D, Scoring, account, fill, lock, scoring
 
 

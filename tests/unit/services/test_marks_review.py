@@ -10,7 +10,7 @@ from skillsapp.domain.competitions import Competition
 from skillsapp.domain.marks import ChangeKind, MarkChange, SubmissionStatus
 from skillsapp.errors import UserError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.marks import CellState, missing_marks_count
+from skillsapp.services.scoring.marks import CellState, missing_marks_count
 from tests.unit.services.test_marks_helpers import FULL, D, Scoring, fill, scoring
 
 WIDE = {**FULL, "P2": D(18), "P3": D(0)}  # 7 below the chief on P2 (limit 6), 2 on P3 (1)

@@ -36,7 +36,7 @@ from skillsapp.domain.competitions import (
 from skillsapp.domain.marks import Mark
 from skillsapp.domain.scheme_doc import standard_spec
 from skillsapp.domain.scoring import CriterionKind
-from skillsapp.services.marking import event_missing, missing_marks_count
+from skillsapp.services.scoring.marking import event_missing, missing_marks_count
 from tests.unit.services.test_competition_helpers import competition, enter, event, judge, unit
 from tests.unit.services.test_marks_helpers import SPEC
 

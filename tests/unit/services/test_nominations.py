@@ -10,9 +10,9 @@ from skillsapp.app import Services
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.domain.talent import NominationStatus, RoundStatus
 from skillsapp.errors import Conflict, PermissionDenied, UserError, ValidationError
-from skillsapp.services import nominations as nominations_module
-from skillsapp.services.honours import HonourInput
-from skillsapp.services.nominations import RoundInput
+from skillsapp.services.talent import nominations as nominations_module
+from skillsapp.services.talent.honours import HonourInput
+from skillsapp.services.talent.nominations import RoundInput
 from skillsapp.services.units import UnitInput
 from tests.conftest import as_role
 from tests.unit.services.test_talent_helpers import entries, person, type_id

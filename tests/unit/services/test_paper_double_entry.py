@@ -13,7 +13,7 @@ from skillsapp.domain.marks import ChangeKind, Mark, MarkChange, MarkSource, She
 from skillsapp.domain.marks import SubmissionStatus as Sub
 from skillsapp.domain.roles import Role
 from skillsapp.errors import Blocked, PermissionDenied, UserError
-from skillsapp.services.paper import Cell
+from skillsapp.services.scoring.paper import Cell
 from tests.unit.services.test_marks_helpers import D, Scoring, account, scoring
 
 

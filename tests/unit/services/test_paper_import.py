@@ -13,7 +13,7 @@ from skillsapp.app import Services
 from skillsapp.domain.marks import Mark, MarkSource
 from skillsapp.domain.roles import Role
 from skillsapp.errors import UserError
-from skillsapp.services.paper import MarkImportPreview
+from skillsapp.services.scoring.paper import MarkImportPreview
 from tests.unit.services.test_marks_helpers import D, Scoring, account, fill, scoring
 
 # Columns of a named (not blind) sheet: A 序号, B 参赛号, C 姓名, D T1, E P1, F P2, G P3.

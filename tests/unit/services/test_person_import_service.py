@@ -11,8 +11,8 @@ from skillsapp.errors import PermissionDenied, UserError
 from skillsapp.interchange.rows import PersonDraft, RowProblem
 from skillsapp.services.audit import AuditFilter
 from skillsapp.services.context import Actor
-from skillsapp.services.person_import import ImportCancelled
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.registry.person_import import ImportCancelled
+from skillsapp.services.registry.registry import PersonQuery
 from skillsapp.services.units import UnitInput
 from tests.factories import id_number, person_input
 

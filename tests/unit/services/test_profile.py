@@ -16,11 +16,11 @@ from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.domain.talent import GraduationResult
 from skillsapp.errors import NotFound, PermissionDenied, ValidationError
-from skillsapp.services.honours import HonourInput
-from skillsapp.services.mentorship import MentorshipInput
-from skillsapp.services.profile import query_from_json, query_to_json
-from skillsapp.services.registry import PersonQuery
-from skillsapp.services.talent import CertificateInput, TitleInput
+from skillsapp.services.registry.registry import PersonQuery
+from skillsapp.services.talent.honours import HonourInput
+from skillsapp.services.talent.mentorship import MentorshipInput
+from skillsapp.services.talent.profile import query_from_json, query_to_json
+from skillsapp.services.talent.talent import CertificateInput, TitleInput
 from skillsapp.services.units import UnitInput
 from tests.conftest import as_role
 from tests.unit.pdf.pdf_checks import A4_LANDSCAPE, page_sizes, text

@@ -14,7 +14,7 @@ from skillsapp.domain.competitions import Competition, CompetitionStatus
 from skillsapp.domain.marks import ChangeKind, Mark, MarkChange
 from skillsapp.errors import NotFound, UserError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.recheck import RecheckItemRow
+from skillsapp.services.scoring.recheck import RecheckItemRow
 from tests.unit.services.test_marks_helpers import D, Scoring, scoring, submit_all
 
 REASON = "依据签字评分表第3页"

@@ -14,9 +14,9 @@ from skillsapp.domain.scheme_doc import standard_spec
 from skillsapp.errors import UserError
 from skillsapp.interchange.entry_forms import write_entry_form
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.events import EventInput
-from skillsapp.services.registration_import import RegistrationImportPreview
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.competitions.events import EventInput
+from skillsapp.services.competitions.registration_import import RegistrationImportPreview
+from skillsapp.services.registry.registry import PersonQuery
 from tests.factories import SURNAMES, id_number
 from tests.unit.services.test_competition_helpers import (
     advance,

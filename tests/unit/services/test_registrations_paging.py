@@ -6,7 +6,7 @@ import pytest
 
 from skillsapp.app import Services
 from skillsapp.errors import NotFound, PermissionDenied
-from skillsapp.services.registrations import RegistrationQuery
+from skillsapp.services.competitions.registrations import RegistrationQuery
 from tests.conftest import as_role
 from tests.unit.services.test_competition_helpers import competition, enter, event, unit
 

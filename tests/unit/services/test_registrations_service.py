@@ -11,8 +11,8 @@ from skillsapp.domain.competitions import CompetitionStatus, RegistrationStatus
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.errors import Blocked, PermissionDenied, UserError, ValidationError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.events import EventInput
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.competitions.events import EventInput
+from skillsapp.services.registry.registry import PersonQuery
 from tests.conftest import as_role
 from tests.factories import id_number, person_input
 from tests.unit.services.test_competition_helpers import (

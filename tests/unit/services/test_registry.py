@@ -14,7 +14,7 @@ from skillsapp.domain.roles import Role
 from skillsapp.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from skillsapp.services.audit import AuditFilter
 from skillsapp.services.context import Actor
-from skillsapp.services.registry import PersonQuery
+from skillsapp.services.registry.registry import PersonQuery
 from skillsapp.services.units import UnitInput
 from tests.conftest import as_role
 from tests.factories import id_number, person_input

@@ -12,8 +12,8 @@ import pytest
 from skillsapp.app import Services, build_services, open_services
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.interchange.persons import PERSON_EXPORT_HEADERS, read_persons
-from skillsapp.services.registry import PersonQuery, PersonRow
-from skillsapp.services.registry_export import export_persons
+from skillsapp.services.registry.registry import PersonQuery, PersonRow
+from skillsapp.services.registry.registry_export import export_persons
 from skillsapp.services.units import UnitInput
 from tests.conftest import as_role
 from tests.factories import id_number, person_input

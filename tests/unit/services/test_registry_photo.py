@@ -7,7 +7,7 @@ import pytest
 from skillsapp.app import Services
 from skillsapp.errors import Conflict, NotFound, PermissionDenied, UserError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.registry import PHOTO_MAX_BYTES, PersonRow
+from skillsapp.services.registry.registry import PHOTO_MAX_BYTES, PersonRow
 from tests.conftest import as_role
 from tests.factories import person_input
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from skillsapp.app import Services
-from skillsapp.services.results_read import EventResultsView, ResultRow
+from skillsapp.services.scoring.results_read import EventResultsView, ResultRow
 from tests.unit.services.test_results_helpers import (
     NAMES,
     SPEC,

@@ -15,7 +15,7 @@ from skillsapp.domain.studio_rules import HonourFamily
 from skillsapp.domain.studios import InnovationKind, StudioKind
 from skillsapp.errors import PermissionDenied, ValidationError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.studio_records import TalentInput, TrainingInput
+from skillsapp.services.studios.studio_records import TalentInput, TrainingInput
 from tests.conftest import as_role
 from tests.unit.services.test_studio_helpers import (
     honour,

@@ -14,8 +14,8 @@ from skillsapp.domain.studio_rules import Metric
 from skillsapp.domain.studios import PatentKind, StudioStatus
 from skillsapp.errors import Conflict, PermissionDenied, UserError, ValidationError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.studio_evaluation import EvaluationService, PlanInput
-from skillsapp.services.studio_records import TalentInput, TrainingInput
+from skillsapp.services.studios.studio_evaluation import EvaluationService, PlanInput
+from skillsapp.services.studios.studio_records import TalentInput, TrainingInput
 from tests.conftest import as_role
 from tests.unit.pdf.pdf_checks import notdef_characters, page_texts
 from tests.unit.services.test_studio_helpers import (

@@ -10,11 +10,11 @@ from sqlalchemy import select
 from skillsapp.app import Services
 from skillsapp.domain.marks import Honour, HonourLevel, HonourType
 from skillsapp.domain.studios import InnovationKind, StudioKind
-from skillsapp.services.registry import PersonRow
-from skillsapp.services.studio_evaluation import EvaluationService
-from skillsapp.services.studio_import import StudioImporter
-from skillsapp.services.studio_records import InnovationInput
-from skillsapp.services.studios import StudioInput, StudioRow, StudioService
+from skillsapp.services.registry.registry import PersonRow
+from skillsapp.services.studios.studio_evaluation import EvaluationService
+from skillsapp.services.studios.studio_import import StudioImporter
+from skillsapp.services.studios.studio_records import InnovationInput
+from skillsapp.services.studios.studios import StudioInput, StudioRow, StudioService
 from tests.factories import person_input
 
 TODAY = dt.date(2025, 6, 30)

@@ -22,7 +22,7 @@ from skillsapp.interchange.studios_xlsx import (
     read_studios,
 )
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.studio_import import StudioImporter, StudioImportStale
+from skillsapp.services.studios.studio_import import StudioImporter, StudioImportStale
 from skillsapp.services.units import UnitInput
 from tests.conftest import as_role
 from tests.factories import id_number

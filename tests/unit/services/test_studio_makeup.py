@@ -8,7 +8,7 @@ from skillsapp.app import Services
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.marks import HonourLevel
 from skillsapp.domain.studio_rules import HonourFamily
-from skillsapp.services.studio_printing import makeup_text
+from skillsapp.services.studios.studio_printing import makeup_text
 from tests.unit.services.test_studio_helpers import honour, person, studio, studio_service
 
 N, P, C = HonourLevel.NATIONAL, HonourLevel.PROVINCIAL, HonourLevel.CITY

@@ -12,7 +12,7 @@ from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.studios import InnovationKind, PatentKind
 from skillsapp.errors import Conflict, NotFound, ValidationError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.studio_records import TalentInput, TrainingInput
+from skillsapp.services.studios.studio_records import TalentInput, TrainingInput
 from tests.unit.services.test_studio_helpers import (
     TODAY,
     innovation_input,

@@ -13,7 +13,7 @@ from skillsapp.domain.marks import HonourLevel
 from skillsapp.domain.studios import Innovation, PatentKind, StudioKind, StudioMember, StudioStatus
 from skillsapp.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.studios import StudioFilter
+from skillsapp.services.studios.studios import StudioFilter
 from skillsapp.services.units import UnitInput
 from tests.conftest import as_role
 from tests.unit.services.test_studio_helpers import (

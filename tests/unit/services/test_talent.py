@@ -10,7 +10,7 @@ import pytest
 from skillsapp.app import Services
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.errors import Conflict, PermissionDenied, ValidationError
-from skillsapp.services.talent import CertificateInput, TitleInput, certificate_warnings
+from skillsapp.services.talent.talent import CertificateInput, TitleInput, certificate_warnings
 from tests.conftest import as_role
 from tests.unit.services.test_talent_helpers import entries, person
 

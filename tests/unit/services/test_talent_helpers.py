@@ -25,7 +25,7 @@ from skillsapp.domain.marks import EventResult, HonourLevel
 from skillsapp.domain.models import Person
 from skillsapp.domain.studios import Innovation, InnovationKind, Studio, StudioKind, StudioMember
 from skillsapp.services.audit import AuditFilter, AuditRow
-from skillsapp.services.registry import PersonRow
+from skillsapp.services.registry.registry import PersonRow
 from tests.factories import person_input
 
 

@@ -11,8 +11,8 @@ from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.levels import SkillLevel
 from skillsapp.domain.talent import GraduationResult, MentorshipStatus
 from skillsapp.errors import Conflict, PermissionDenied, UserError, ValidationError
-from skillsapp.services.mentorship import DEFAULT_MAX_ACTIVE, MentorshipInput
-from skillsapp.services.talent import CertificateInput
+from skillsapp.services.talent.mentorship import DEFAULT_MAX_ACTIVE, MentorshipInput
+from skillsapp.services.talent.talent import CertificateInput
 from tests.conftest import as_role
 from tests.unit.services.test_talent_helpers import entries, final_result, person
 

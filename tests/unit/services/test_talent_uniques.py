@@ -17,11 +17,11 @@ from skillsapp.domain.marks import Honour, HonourLevel
 from skillsapp.domain.talent import Nomination, NominationStatus
 from skillsapp.errors import UserError, ValidationError
 from skillsapp.interchange.honours_xlsx import HonourDraft
-from skillsapp.services import honour_import as import_module
-from skillsapp.services import honours as honours_module
-from skillsapp.services import nominations as nominations_module
-from skillsapp.services.honours import HonourInput, new_honour
-from skillsapp.services.nominations import RoundInput
+from skillsapp.services.talent import honour_import as import_module
+from skillsapp.services.talent import honours as honours_module
+from skillsapp.services.talent import nominations as nominations_module
+from skillsapp.services.talent.honours import HonourInput, new_honour
+from skillsapp.services.talent.nominations import RoundInput
 from skillsapp.services.units import UnitInput
 from tests.factories import id_number
 from tests.unit.services.test_talent_helpers import entries, person, type_id

@@ -11,7 +11,7 @@ from skillsapp.app import Services
 from skillsapp.domain.competitions import CompetitionStatus as S
 from skillsapp.errors import Blocked, PermissionDenied, UserError
 from skillsapp.services.audit import AuditFilter
-from skillsapp.services.events import EventInput
+from skillsapp.services.competitions.events import EventInput
 from tests.conftest import as_role
 from tests.unit.services.test_competition_helpers import (
     AFTER_REVIEW,

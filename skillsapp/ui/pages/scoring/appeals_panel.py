@@ -12,8 +12,8 @@ from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.marks import AppealStatus
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.appeals import APPEALS_OPEN, AppealRow
-from skillsapp.services.results_read import ResultRow
+from skillsapp.services.scoring.appeals import APPEALS_OPEN, AppealRow
+from skillsapp.services.scoring.results_read import ResultRow
 from skillsapp.ui import msgbox
 from skillsapp.ui.dialogs.appeal_dialogs import AppealDialog, DecideDialog, RemarkDialog
 from skillsapp.ui.models.results_table_models import AppealTableModel

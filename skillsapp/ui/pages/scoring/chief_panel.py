@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.marks import SubmissionStatus
 from skillsapp.errors import UserError
-from skillsapp.services.marks_review import PanelJudge, PanelRow
+from skillsapp.services.scoring.marks_review import PanelJudge, PanelRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.dialogs.contestant_score_dialog import ContestantScoreDialog

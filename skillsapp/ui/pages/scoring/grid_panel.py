@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.marks import SubmissionStatus
 from skillsapp.errors import UserError
-from skillsapp.services.marks_grid import GridCell, MarkGrid
+from skillsapp.services.scoring.marks_grid import GridCell, MarkGrid
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.formatting import decimal_text

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 from skillsapp.app import Services
 from skillsapp.errors import UserError
 from skillsapp.interchange.rows import RowProblem
-from skillsapp.services.paper import MarkImportPreview, MarkImportResult
-from skillsapp.services.paper_import import ImportMark, ImportProblem
+from skillsapp.services.scoring.paper import MarkImportPreview, MarkImportResult
+from skillsapp.services.scoring.paper_import import ImportMark, ImportProblem
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui.pages.import_flow import ImportFlow
 from skillsapp.ui.tasks import TaskControl

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from skillsapp.app import Services
-from skillsapp.services.marking import MARKS_OPEN
-from skillsapp.services.marks import JudgeEventRow
-from skillsapp.services.recheck import RECHECK_OPEN
+from skillsapp.services.scoring.marking import MARKS_OPEN
+from skillsapp.services.scoring.marks import JudgeEventRow
+from skillsapp.services.scoring.recheck import RECHECK_OPEN
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui import signals
 from skillsapp.ui.models.scoring_table_models import JudgeEventTableModel

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from skillsapp.app import Services
 from skillsapp.domain.marks import SheetStatus
 from skillsapp.errors import UserError
-from skillsapp.services.paper import SheetRow
+from skillsapp.services.scoring.paper import SheetRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.dialogs.mismatch_dialog import MismatchDialog

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from skillsapp.app import Services
 from skillsapp.errors import UserError
-from skillsapp.services.recheck import RecheckItemRow, RecheckStatus
+from skillsapp.services.scoring.recheck import RecheckItemRow, RecheckStatus
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.dialogs.recheck_correction_dialog import RecheckCorrectionDialog

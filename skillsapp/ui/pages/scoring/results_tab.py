@@ -20,7 +20,7 @@ from skillsapp.app import Services
 from skillsapp.domain.competitions import CompetitionStatus
 from skillsapp.domain.roles import Permission
 from skillsapp.errors import UserError
-from skillsapp.services.results_read import EventResultsView, ResultRow
+from skillsapp.services.scoring.results_read import EventResultsView, ResultRow
 from skillsapp.ui import msgbox, signals
 from skillsapp.ui import scoring_labels as sl
 from skillsapp.ui.dialogs.drilldown_dialog import DrilldownDialog

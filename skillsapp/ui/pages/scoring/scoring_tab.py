@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from skillsapp.app import Services
 from skillsapp.domain.roles import Permission
-from skillsapp.services.events import EventRow
-from skillsapp.services.marking import MARKS_OPEN
-from skillsapp.services.recheck import RECHECK_OPEN
+from skillsapp.services.competitions.events import EventRow
+from skillsapp.services.scoring.marking import MARKS_OPEN
+from skillsapp.services.scoring.recheck import RECHECK_OPEN
 from skillsapp.ui.models.competition_table_models import EventTableModel
 from skillsapp.ui.pages.competition_tab import CompetitionTab
 from skillsapp.ui.pages.scoring.chief_panel import ChiefPanel
